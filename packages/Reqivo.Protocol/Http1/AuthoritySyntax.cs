@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Net;
 
 namespace Reqivo.Protocol.Http1;
 
@@ -15,9 +16,8 @@ internal static class AuthoritySyntax
     // RFC 3986 §3.2.2: reg-name = *( unreserved / pct-encoded / sub-delims ); IPv4 addresses are a subset.
     private static readonly SearchValues<char> RegNameChars = SearchValues.Create(Unreserved + "!$&'()*+,;=%");
 
-    // RFC 3986 §3.2.2 IP-literal: hex digits, ':' and '.' (embedded IPv4), plus the RFC 6874 zone identifier
-    // ("%25" followed by unreserved characters). Nothing here can end the literal or start a path.
-    private static readonly SearchValues<char> IPv6LiteralChars = SearchValues.Create(Unreserved + ":%");
+    // Characters of an IPv6 address in text form (RFC 4291 §2.2), including an embedded IPv4 address.
+    private static readonly SearchValues<char> IPv6AddressChars = SearchValues.Create("0123456789ABCDEFabcdef:.");
 
     /// <summary>Whether <paramref name="value"/> is <c>uri-host [ ":" port ]</c>.</summary>
     public static bool IsHostAndOptionalPort(ReadOnlySpan<char> value)
@@ -52,9 +52,14 @@ internal static class AuthoritySyntax
     public static bool IsRegName(ReadOnlySpan<char> host) =>
         !host.IsEmpty && !host.ContainsAnyExcept(RegNameChars);
 
-    /// <summary>Whether <paramref name="address"/> (without brackets) looks like an IPv6 address.</summary>
+    /// <summary>
+    /// Whether <paramref name="address"/> (without brackets) is an IPv6 address. Zone identifiers
+    /// (RFC 6874) are not accepted: they mean nothing to the peer and have no agreed form in a Host field.
+    /// </summary>
     public static bool IsIPv6Literal(ReadOnlySpan<char> address) =>
-        address.Contains(':') && !address.ContainsAnyExcept(IPv6LiteralChars);
+        address.Contains(':')
+        && !address.ContainsAnyExcept(IPv6AddressChars)
+        && IPAddress.TryParse(address, out _);
 
     /// <summary>Whether <paramref name="port"/> is 1 to 5 digits naming a port no greater than 65535.</summary>
     public static bool IsPort(ReadOnlySpan<char> port)
