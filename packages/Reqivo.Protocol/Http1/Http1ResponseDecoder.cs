@@ -2,33 +2,44 @@ using System;
 
 namespace Reqivo.Protocol.Http1;
 
+// Theory of operation
+// ---------------------
+// The caller owns the buffer. It calls BeginResponse once per request, then Decode with every unconsumed byte it
+// holds. Each call reports at most one event and how many bytes it used; the caller drops those bytes, keeps the
+// rest, appends what the peer sends next and calls again. A line (status line, field line, chunk-size line) is
+// consumed only once complete, but its length is checked against the limits before that, so the caller never
+// buffers more than a limit. Steps that produce no event (empty lines before a status line, field lines,
+// chunk-size lines, chunk terminators) run back to back within one call.
+//
+// The phases (enum Phase below). Every transition is made in this file: BeginResponse, DecodeStep, CompleteHead,
+// DecodeEndOfInput, and the failure path of Decode. The partial files by concern (.StatusLine, .Fields, .Chunked)
+// only parse and report what they found; MessageFraming decides the body framing as a pure function of the head.
+//
+//  Idle/Done --BeginResponse--> StatusLine --status line--> HeaderFields --empty line--> CompleteHead:
+//    1xx other than 101    --InterimResponse--> StatusLine          (at most MaxInterimResponses times)
+//    101, 2xx to CONNECT   --ResponseHead-----> Upgraded            (no more input accepted)
+//    no body               --ResponseHead-----> EndOfBody
+//    Content-Length: n     --ResponseHead-----> FixedLengthBody --n bytes of BodyData--> EndOfBody
+//    close-delimited       --ResponseHead-----> CloseDelimitedBody --BodyData ... DecodeEndOfInput--> Done
+//    chunked               --ResponseHead-----> ChunkSizeLine
+//  ChunkSizeLine --size > 0--> ChunkData --BodyData until the chunk ends--> ChunkDataEnd --CRLF--> ChunkSizeLine
+//  ChunkSizeLine --size 0--> TrailerFields --empty line--> Trailers event then EndOfTrailers, or EndOfMessage
+//  EndOfBody / EndOfTrailers --EndOfMessage (consumes nothing)--> Done
+//  any phase --malformed input or a limit--> Failed (ProtocolException; the connection must be closed)
+
 /// <summary>
-/// An incremental, sans-I/O decoder of HTTP/1.1 responses (RFC 9112): it is fed bytes in any split and reports
-/// one event per call, with the same events and values for every way the bytes are split.
+/// An incremental, sans-I/O decoder of the HTTP/1.1 responses of one connection (RFC 9112): it is fed bytes in any
+/// split and reports one event per call, with the same events and values for every way the bytes are split.
 /// </summary>
 /// <remarks>
-/// <para><b>Theory of operation.</b> The caller owns the buffer. It calls <see cref="BeginResponse"/> once per
-/// request, then <see cref="Decode"/> with every unconsumed byte it holds. Each call reports at most one event and
-/// how many bytes it used; the caller drops those bytes, keeps the rest, appends what the peer sends next and calls
-/// again. A line (status line, field line, chunk-size line) is consumed only when it is complete, but its length is
-/// checked against <see cref="Http1Limits"/> before that, so the caller never has to buffer more than a limit.</para>
-/// <para>The decoder walks these phases; every transition is made in <c>DecodeStep</c> and <c>CompleteHead</c>
-/// below, nowhere else:</para>
-/// <code>
-///  Idle/Done ──BeginResponse──▶ StatusLine ──status line──▶ HeaderFields ──empty line──▶ CompleteHead:
-///    1xx (not 101)            ──InterimResponse──▶ StatusLine     (at most MaxInterimResponses times)
-///    101, 2xx to CONNECT      ──ResponseHead────▶ Upgraded        (no more input accepted)
-///    no body                  ──ResponseHead────▶ EndOfBody ──EndOfMessage──▶ Done
-///    Content-Length: n        ──ResponseHead────▶ FixedLengthBody ──n bytes as BodyData──▶ EndOfBody
-///    close-delimited          ──ResponseHead────▶ CloseDelimitedBody ──BodyData … DecodeEndOfInput──▶ Done
-///    chunked                  ──ResponseHead────▶ ChunkSizeLine ──size &gt; 0──▶ ChunkData ──BodyData…──▶ ChunkDataEnd ──CRLF──▶ ChunkSizeLine
-///                                                 ChunkSizeLine ──size 0──▶ TrailerFields ──empty line──▶ (Trailers ▶ EndOfTrailers) ──EndOfMessage──▶ Done
-///  any phase ──malformed input──▶ Failed (ProtocolException; the connection must be closed)
-/// </code>
-/// <para>Steps that produce no event (leading empty lines, field lines, chunk-size lines, chunk terminators) run
-/// back to back within one call. Body bytes are never copied: <c>bodyData</c> is a slice of the input. The body
-/// path and repeated known header values allocate nothing.</para>
-/// <para>An instance decodes the responses of one connection, in order, and is not thread-safe.</para>
+/// <para>Call <see cref="BeginResponse"/> before each response, then <see cref="Decode"/> with every byte received
+/// and not yet consumed. Each call reports at most one event and how many bytes it used; keep the rest, append what
+/// the peer sends next and call again. A partial line is never consumed, but a line that cannot end within its
+/// limit fails as soon as the limit's worth of bytes has arrived, so the caller never buffers more than
+/// <see cref="Limits"/> allow. When the peer closes the connection, call <see cref="DecodeEndOfInput"/>.</para>
+/// <para>Body bytes are never copied (<c>bodyData</c> is a slice of the input), the body path allocates nothing,
+/// and a well-known header value equal to the previous response's reuses its string.</para>
+/// <para>An instance is not thread-safe.</para>
 /// </remarks>
 public sealed partial class Http1ResponseDecoder
 {
@@ -368,15 +379,6 @@ public sealed partial class Http1ResponseDecoder
         }
 
         return Http1EventKind.ResponseHead;
-    }
-
-    /// <summary>The longest prefix of <paramref name="available"/> that belongs to the body (or current chunk).</summary>
-    private ReadOnlySpan<byte> TakeBody(ReadOnlySpan<byte> available)
-    {
-        int length = _phase == Phase.CloseDelimitedBody ? available.Length : (int)Math.Min(_remaining, available.Length);
-        _remaining -= _phase == Phase.CloseDelimitedBody ? 0 : length;
-        _bodyBytesReceived += length;
-        return available[..length];
     }
 
     private void ThrowIfNotDecoding()
