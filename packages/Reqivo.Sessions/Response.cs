@@ -13,6 +13,10 @@ using Reqivo.Protocol;
 
 namespace Reqivo;
 
+// The JSON readers come as source-generated (JsonTypeInfo) and reflection (options) overloads with the same
+// optional CancellationToken; the backcompat rules about optional parameters do not fit that established pattern.
+#pragma warning disable RS0026, RS0027
+
 /// <summary>
 /// A response: status, version, header fields and a body that was read into memory (the default) or is read on
 /// demand (<see cref="Request.StreamResponse"/>). Dispose it to release its connection: a streamed response
@@ -79,7 +83,7 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
     }
 
     /// <summary>The body as bytes. A buffered body returns the same array on every call.</summary>
-    public byte[] ReadAsBytes() => Complete(ReadAsBytesCoreAsync(false, default));
+    public byte[] ReadAsBytes() => SyncPath.Result(ReadAsBytesCoreAsync(false, default));
 
     /// <summary>The body as bytes.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -135,7 +139,7 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
 
         while (true)
         {
-            ReadOnlyMemory<byte> block = Complete(content.ReadBlockAsync(false, default));
+            ReadOnlyMemory<byte> block = SyncPath.Result(content.ReadBlockAsync(false, default));
             if (block.IsEmpty)
             {
                 yield break;
@@ -227,17 +231,6 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
     public override string ToString() =>
         $"{StatusCode} {ReasonPhrase} {Request.Method} {UrlRedactor.Redact(Uri)}".Replace("  ", " ", StringComparison.Ordinal);
 
-    private static T Complete<T>(ValueTask<T> task)
-    {
-        // The sync path runs the bool-async core with async=false, which completes synchronously.
-        if (!task.IsCompleted)
-        {
-            throw new InvalidOperationException("A synchronous read did not complete synchronously.");
-        }
-
-        return task.GetAwaiter().GetResult();
-    }
-
     private async ValueTask<byte[]> ReadAsBytesCoreAsync(bool async, CancellationToken cancellationToken)
     {
         if (_content is null)
@@ -251,30 +244,7 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
         }
 
         ResponseContent content = BeginConsuming()!;
-        long? length = content.Length;
-        byte[]? exact = length is > 0 and <= Array.MaxLength ? new byte[length.Value] : null;
-        ArrayBufferWriter<byte>? growing = exact is null ? new ArrayBufferWriter<byte>() : null;
-        int filled = 0;
-        while (true)
-        {
-            ReadOnlyMemory<byte> block = await content.ReadBlockAsync(async, cancellationToken).ConfigureAwait(false);
-            if (block.IsEmpty)
-            {
-                break;
-            }
-
-            if (exact is not null)
-            {
-                block.Span.CopyTo(exact.AsSpan(filled));
-                filled += block.Length;
-            }
-            else
-            {
-                growing!.Write(block.Span);
-            }
-        }
-
-        return exact ?? growing!.WrittenSpan.ToArray();
+        return await ResponseBuffering.ReadAllAsync(content, Array.MaxLength, async, cancellationToken).ConfigureAwait(false);
     }
 
     private ResponseContent? BeginConsuming()

@@ -35,9 +35,9 @@ public class ReqivoException : Exception
     {
     }
 
-    /// <summary>The method of the request that failed, when known.</summary>
-    public string? RequestMethod { get; init; }
+    /// <summary>The method of the request that failed, when known. Set by the layer that knows the request.</summary>
+    public string? RequestMethod { get; set; }
 
-    /// <summary>The redacted URL of the request that failed, when known.</summary>
-    public string? RequestUrl { get; init; }
+    /// <summary>The redacted URL of the request that failed, when known. Set by the layer that knows the request; never a URL with secrets.</summary>
+    public string? RequestUrl { get; set; }
 }

@@ -64,7 +64,9 @@ public abstract class RequestBody
     /// <param name="options">Serializer options, or null for the web defaults.</param>
     [RequiresUnreferencedCode("Reflection-based JSON serialization; use the JsonTypeInfo overload for trimmed or AOT apps.")]
     [RequiresDynamicCode("Reflection-based JSON serialization; use the JsonTypeInfo overload for trimmed or AOT apps.")]
+#pragma warning disable RS0027 // The JsonTypeInfo overload has as many parameters; options stays optional for the common call FromJson(value).
     public static RequestBody FromJson<T>(T value, JsonSerializerOptions? options = null) =>
+#pragma warning restore RS0027
         new BytesBody(JsonSerializer.SerializeToUtf8Bytes(value, options ?? JsonSerializerOptions.Web), "application/json; charset=utf-8");
 
     /// <summary>
@@ -86,7 +88,7 @@ public abstract class RequestBody
     /// <summary>A chunked body produced by an asynchronous sequence of chunks; only the asynchronous send methods accept it.</summary>
     /// <param name="chunks">The chunks, enumerated once while sending.</param>
     /// <param name="contentType">The media type, or null to send none.</param>
-    public static RequestBody FromChunks(IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, string? contentType = "application/octet-stream") =>
+    public static RequestBody FromAsyncChunks(IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, string? contentType = "application/octet-stream") =>
         new AsyncChunksBody(chunks, contentType);
 
     /// <summary>Whether only the asynchronous send path can write this body (checked before any byte is sent).</summary>

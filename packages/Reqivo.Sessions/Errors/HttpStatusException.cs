@@ -11,7 +11,7 @@ public sealed class HttpStatusException : ReqivoException
     /// <param name="method">The request method.</param>
     /// <param name="redactedUrl">The request URL with secrets removed.</param>
     public HttpStatusException(int statusCode, string reasonPhrase, string method, string redactedUrl)
-        : base(string.Create(CultureInfo.InvariantCulture, $"{method} {redactedUrl} returned {statusCode} {reasonPhrase}".TrimEnd()))
+        : base(string.Create(CultureInfo.InvariantCulture, $"{method} {redactedUrl} returned {statusCode} {reasonPhrase}").TrimEnd())
     {
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;

@@ -1,0 +1,77 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Reqivo.Protocol;
+using Reqivo.Protocol.Http1;
+
+namespace Reqivo.Http1;
+
+/// <summary>Reading a response body block by block, straight out of the receive buffer.</summary>
+internal sealed partial class Http1Connection
+{
+    private int _bodyOffset;
+    private int _bodyLength;
+
+    /// <summary>The trailer fields of the last response, once its end was read.</summary>
+    public HttpHeaders? Trailers => _decoder.Trailers;
+
+    /// <summary>
+    /// The next block of the body: a slice of the receive buffer valid until the next call, or an empty block at
+    /// the end of the message.
+    /// </summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadBodyBlockAsync(bool async, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_decoder.State is Http1DecoderState.Done or Http1DecoderState.Upgraded)
+            {
+                return ReadOnlyMemory<byte>.Empty;
+            }
+
+            switch (await NextEventAsync(async, cancellationToken).ConfigureAwait(false))
+            {
+                case Http1EventKind.BodyData:
+                    if (_bodyLength > 0)
+                    {
+                        return _receive.AsMemory(_bodyOffset, _bodyLength);
+                    }
+
+                    continue;
+                case Http1EventKind.EndOfMessage:
+                    return ReadOnlyMemory<byte>.Empty;
+                default:
+                    // Trailers: the next event is the end of the message.
+                    continue;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finishes the current message using only bytes already received, without any I/O. True when the message
+    /// ended; false when more bytes would be needed (the caller then closes the connection).
+    /// </summary>
+    public bool TryFinishFromBuffer()
+    {
+        if (_broken)
+        {
+            return false;
+        }
+
+        try
+        {
+            while (_decoder.State != Http1DecoderState.Done)
+            {
+                if (DecodeBuffered() == Http1EventKind.NeedMoreData)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (ProtocolException)
+        {
+            return false;
+        }
+    }
+}

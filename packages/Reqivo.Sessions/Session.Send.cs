@@ -1,0 +1,187 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Reqivo.Http1;
+using Reqivo.Internal;
+using Reqivo.Pooling;
+using Reqivo.Protocol;
+using Reqivo.Protocol.Http1;
+
+namespace Reqivo;
+
+/// <summary>The exchange: resolve, rent a connection, send, retry a stale connection once, build the response.</summary>
+public sealed partial class Session
+{
+    private async ValueTask<Response> SendCoreAsync(Request request, bool async, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+        // Everything that can be refused is refused here, before a connection is rented or a byte is sent.
+        Uri uri = Resolve(request.Uri);
+        RequestBody? body = request.Body;
+        if (body is { RequiresAsync: true } && !async)
+        {
+            throw new InvalidOperationException("This request's body is an IAsyncEnumerable; send it with SendAsync.");
+        }
+
+        Origin origin = OriginOf(uri);
+        Http1RequestHead head = BuildHead(request, uri, origin.HostHeader);
+        Timeouts timeouts = request.Timeouts ?? Configuration.Timeouts;
+        var budget = new ExchangeBudget(timeouts, Configuration.TimeProvider);
+
+        for (int attempt = 0; ; attempt++)
+        {
+            PoolLease<Http1Connection> lease = await RentAsync(origin.Key, budget, request, uri, async, cancellationToken).ConfigureAwait(false);
+            Http1Connection connection = lease.Connection;
+            Http1ResponseHead responseHead;
+            try
+            {
+                responseHead = await connection
+                    .SendRequestAsync(head, body, uri, budget, Configuration.ExpectContinueTimeout, async, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception error) when (attempt == 0 && lease.IsReused && IsStaleConnectionFailure(error, connection) && CanResend(request))
+            {
+                // The server closed the idle connection before it saw this request: nothing was processed, so the
+                // idempotent request goes once more on a new connection (never twice, never on a fresh connection).
+                _pool.Return(connection, reusable: false);
+                continue;
+            }
+            catch
+            {
+                _pool.Return(connection, reusable: false);
+                throw;
+            }
+
+            return await CreateResponseAsync(request, uri, connection, responseHead, async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<PoolLease<Http1Connection>> RentAsync(
+        PoolKey key, ExchangeBudget budget, Request request, Uri uri, bool async, CancellationToken cancellationToken)
+    {
+        (TimeSpan poolTimeout, bool isTotal) = budget.Cap(budget.Timeouts.Pool);
+        try
+        {
+            return async
+                ? await _pool.RentAsync(key, poolTimeout, cancellationToken).ConfigureAwait(false)
+                : _pool.Rent(key, poolTimeout, cancellationToken);
+        }
+        catch (PoolTimeoutException) when (isTotal)
+        {
+            throw new TotalTimeoutException(budget.Timeouts.Total, request.Method, UrlRedactor.Redact(uri));
+        }
+        catch (ReqivoException error)
+        {
+            error.RequestMethod ??= request.Method;
+            error.RequestUrl ??= UrlRedactor.Redact(uri);
+            throw;
+        }
+    }
+
+    private async ValueTask<Response> CreateResponseAsync(
+        Request request, Uri uri, Http1Connection connection, Http1ResponseHead head, bool async, CancellationToken cancellationToken)
+    {
+        var content = new Http1ResponseContent(_pool, connection, head.ContentLength);
+        if (connection.IsMessageComplete || head.IsUpgrade)
+        {
+            // No body (HEAD, 204, 304, ...): the connection goes back at once.
+            content.Dispose();
+            return new Response(request, uri, head.StatusCode, head.ReasonPhrase, head.Version, head.Headers, null);
+        }
+
+        if (request.StreamResponse)
+        {
+            return new Response(request, uri, head.StatusCode, head.ReasonPhrase, head.Version, head.Headers, content);
+        }
+
+        try
+        {
+            byte[] bytes = await ResponseBuffering.ReadAllAsync(content, Configuration.MaxResponseBodySize, async, cancellationToken).ConfigureAwait(false);
+            return new Response(request, uri, head.StatusCode, head.ReasonPhrase, head.Version, head.Headers, new BufferedContent(bytes, content.Trailers));
+        }
+        catch (ReqivoException error)
+        {
+            error.RequestMethod ??= request.Method;
+            error.RequestUrl ??= UrlRedactor.Redact(uri);
+            throw;
+        }
+        finally
+        {
+            content.Dispose();
+        }
+    }
+
+    private Uri Resolve(Uri uri)
+    {
+        if (!uri.IsAbsoluteUri)
+        {
+            if (Configuration.BaseAddress is null)
+            {
+                throw new ArgumentException($"The request URI '{uri}' is relative and the session has no BaseAddress.", nameof(uri));
+            }
+
+            uri = new Uri(Configuration.BaseAddress, uri);
+        }
+
+        if (uri.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"The scheme '{uri.Scheme}' is not supported: use http or https.", nameof(uri));
+        }
+
+        return uri;
+    }
+
+    private Http1RequestHead BuildHead(Request request, Uri uri, string hostHeader)
+    {
+        var head = new Http1RequestHead(request.Method, RequestTarget.FromUri(uri), hostHeader);
+        HttpHeaders fields = head.Headers;
+        HttpHeaders? own = request.HeadersOrNull;
+        foreach (HttpField field in DefaultHeaders)
+        {
+            if (own is null || !own.Contains(field.Name))
+            {
+                fields.Add(field.Name, field.Value);
+            }
+        }
+
+        if (own is not null)
+        {
+            foreach (HttpField field in own)
+            {
+                fields.Add(field.Name, field.Value);
+            }
+        }
+
+        RequestBody? body = request.Body;
+        if (body is not null)
+        {
+            if (body.ContentType is { } contentType && !fields.Contains(HttpHeaderNames.ContentType))
+            {
+                fields.Add(HttpHeaderNames.ContentType, contentType);
+            }
+
+            if (request.ExpectContinue && !fields.Contains(HttpHeaderNames.Expect))
+            {
+                fields.Add(HttpHeaderNames.Expect, "100-continue");
+            }
+        }
+
+        head.Framing = RequestFraming.ForBody(body?.Length, body is not null);
+        return head;
+    }
+
+    private bool CanResend(Request request) =>
+        Configuration.RetryOnStaleConnection
+        && HttpMethods.IsIdempotent(request.Method)
+        && (request.Body is null || request.Body.IsReplayable);
+
+    private static bool IsStaleConnectionFailure(Exception error, Http1Connection connection) =>
+        !connection.ResponseStarted && error switch
+        {
+            ConnectionFailedException => true,
+            ProtocolException { Error: ProtocolError.IncompleteMessage } => true,
+            _ => false,
+        };
+}

@@ -1,0 +1,64 @@
+using System;
+using Reqivo.Pooling;
+using Reqivo.Protocol.Http1;
+using Reqivo.Transport;
+
+namespace Reqivo;
+
+/// <summary>The configuration of a <see cref="Session"/>, fixed when the session is created.</summary>
+public sealed class SessionOptions
+{
+    private readonly long _maxResponseBodySize = 64L * 1024 * 1024;
+    private readonly TimeSpan _expectContinueTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>The URI that relative request URIs are resolved against (RFC 3986 §5), or null to require absolute URIs.</summary>
+    public Uri? BaseAddress { get; init; }
+
+    /// <summary>Time limits applied to every request that does not set its own.</summary>
+    public Timeouts Timeouts { get; init; } = Timeouts.Default;
+
+    /// <summary>Connection pool limits and expiry.</summary>
+    public ConnectionPoolOptions Pool { get; init; } = new();
+
+    /// <summary>TLS settings for https: verification is on by default; pass a validation callback or client certificates here.</summary>
+    public TlsOptions Tls { get; init; } = new();
+
+    /// <summary>Limits on what a server may send in a response head and chunked framing.</summary>
+    public Http1Limits Limits { get; init; } = Http1Limits.Default;
+
+    /// <summary>
+    /// The largest body read into memory for a buffered (not streamed) response; a larger body raises
+    /// <see cref="ProtocolLimitExceededException"/>. Default 64 MiB. Streamed responses are not limited.
+    /// </summary>
+    public long MaxResponseBodySize
+    {
+        get => _maxResponseBodySize;
+        init => _maxResponseBodySize = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The limit is positive.");
+    }
+
+    /// <summary>How long to wait for <c>100 Continue</c> before sending the body anyway (RFC 9110 §10.1.1). Default 1 s.</summary>
+    public TimeSpan ExpectContinueTimeout
+    {
+        get => _expectContinueTimeout;
+        init => _expectContinueTimeout = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout is positive.");
+    }
+
+    /// <summary>
+    /// The transport for plain connections (default: <see cref="SocketTransport"/>). https connections wrap it in a
+    /// <see cref="TlsTransport"/> with <see cref="Tls"/>.
+    /// </summary>
+    public ITransport? Transport { get; init; }
+
+    /// <summary>The <c>User-Agent</c> sent by default, or null to send none.</summary>
+    public string? UserAgent { get; init; } = "Reqivo/0.1";
+
+    /// <summary>
+    /// Whether a request that failed on a reused connection before any response byte arrived (the server had
+    /// closed it while idle) is sent once more on a new connection, when its method is idempotent and its body
+    /// replayable. Default true.
+    /// </summary>
+    public bool RetryOnStaleConnection { get; init; } = true;
+
+    /// <summary>The clock for timeouts and pool expiry (tests inject their own).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
