@@ -1,0 +1,202 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Reqivo.Transport;
+
+/// <summary>
+/// Opens TCP connections (any host name or IP literal) and Unix domain socket connections.
+/// </summary>
+/// <remarks>
+/// <para><b>Name resolution.</b> IP literals skip it; other names, <c>localhost</c> included, go to the operating
+/// system's resolver. Resolved addresses are tried with IPv6 and IPv4 interleaved (RFC 8305 §4).</para>
+/// <para><b>Asynchronous connect</b> races the addresses (RFC 8305 §5): the next attempt starts after
+/// <see cref="HappyEyeballsDelay"/> or as soon as the previous fails; the first to connect wins.</para>
+/// <para><b>Blocking connect</b> tries the addresses in turn on the calling thread, each with an equal share of the
+/// time left, and produces a socket that stays in blocking mode: the cheapest path for blocking I/O (see
+/// <see cref="ITransportConnection"/>). It uses no thread-pool thread, so it works when the pool is starved. The
+/// blocking name lookup cannot be interrupted: the timeout and cancellation are checked when it returns.</para>
+/// <para>The connect timeout covers resolution and every attempt. Thread-safe; configure with the init properties.</para>
+/// </remarks>
+public sealed class SocketTransport : ITransport
+{
+    private readonly TimeSpan _happyEyeballsDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Sets TCP_NODELAY on TCP connections, so small writes leave at once (Nagle's algorithm off). Default <see langword="true"/>.</summary>
+    public bool NoDelay { get; init; } = true;
+
+    /// <summary>Sets SO_KEEPALIVE, so the operating system probes idle connections with its default timings. Default <see langword="false"/>.</summary>
+    public bool KeepAlive { get; init; }
+
+    /// <summary>How long an asynchronous connect waits on one address before also trying the next (RFC 8305 §5). Default 250 ms.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan HappyEyeballsDelay
+    {
+        get => _happyEyeballsDelay;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            _happyEyeballsDelay = value;
+        }
+    }
+
+    /// <summary><c>tcp</c>.</summary>
+    public string Identity => "tcp";
+
+    /// <summary>How a blocking connect enforces its timeout; tests choose, everyone else gets the platform's best.</summary>
+    internal BlockingConnectStrategy BlockingConnectStrategy { get; init; } = BlockingConnect.DefaultStrategy;
+
+    /// <inheritdoc/>
+    public ITransportConnection Connect(TransportEndpoint endpoint, TimeSpan connectTimeout, CancellationToken cancellationToken)
+    {
+        ValidateArguments(endpoint, connectTimeout);
+        return SyncPath.GetResult(ConnectCoreAsync(endpoint, connectTimeout, async: false, cancellationToken));
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ITransportConnection> ConnectAsync(TransportEndpoint endpoint, TimeSpan connectTimeout, CancellationToken cancellationToken)
+    {
+        ValidateArguments(endpoint, connectTimeout);
+        return ConnectCoreAsync(endpoint, connectTimeout, async: true, cancellationToken);
+    }
+
+    /// <summary>Races connections to the given addresses asynchronously; exposed for tests of the racing itself.</summary>
+    internal ValueTask<Socket> ConnectToAnyAsync(IPAddress[] addresses, int port, CancellationToken cancellationToken) =>
+        HappyEyeballs.ConnectAsync(addresses, port, CreateTcpSocket, _happyEyeballsDelay, cancellationToken);
+
+    private static void ValidateArguments(TransportEndpoint endpoint, TimeSpan connectTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        TimeoutValues.Validate(connectTimeout, nameof(connectTimeout));
+    }
+
+    private async ValueTask<ITransportConnection> ConnectCoreAsync(TransportEndpoint endpoint, TimeSpan connectTimeout, bool async, CancellationToken cancellationToken)
+    {
+        Deadline deadline = Deadline.After(connectTimeout);
+        CancellationTokenSource? timeoutSource = null;
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CancellationToken token = cancellationToken;
+            if (async && !deadline.IsInfinite)
+            {
+                timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeoutSource.CancelAfter(connectTimeout);
+                token = timeoutSource.Token;
+            }
+
+            Socket socket = endpoint.UnixSocketPath is { } path
+                ? await ConnectUnixAsync(path, deadline, async, token).ConfigureAwait(false)
+                : await ConnectTcpAsync(endpoint, deadline, async, token).ConfigureAwait(false);
+            return new SocketConnection(socket, endpoint);
+        }
+        catch (Exception e)
+        {
+            throw TransportErrors.ConnectFailed(e, endpoint, connectTimeout, deadline.HasExpired, cancellationToken);
+        }
+        finally
+        {
+            timeoutSource?.Dispose();
+        }
+    }
+
+    private async ValueTask<Socket> ConnectTcpAsync(TransportEndpoint endpoint, Deadline deadline, bool async, CancellationToken token)
+    {
+        IPAddress[] addresses = endpoint.Address is { } literal
+            ? [literal]
+            : async
+                ? await Dns.GetHostAddressesAsync(endpoint.Host, token).ConfigureAwait(false)
+                : Dns.GetHostAddresses(endpoint.Host);
+        if (addresses.Length == 0)
+        {
+            throw new SocketException((int)SocketError.HostNotFound);
+        }
+
+        addresses = AddressOrdering.Interleave(addresses);
+        return async
+            ? await HappyEyeballs.ConnectAsync(addresses, endpoint.Port, CreateTcpSocket, _happyEyeballsDelay, token).ConfigureAwait(false)
+            : ConnectInTurn(addresses, endpoint.Port, deadline, token);
+    }
+
+    private Socket ConnectInTurn(IPAddress[] addresses, int port, Deadline deadline, CancellationToken cancellationToken)
+    {
+        SocketException? lastFailure = null;
+        for (int i = 0; i < addresses.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (deadline.HasExpired)
+            {
+                throw new SocketException((int)SocketError.TimedOut);
+            }
+
+            // Without parallel attempts a silent address would eat the whole budget: each attempt gets an equal
+            // share of the time left, the last one all of it.
+            TimeSpan budget = deadline.IsInfinite ? Timeout.InfiniteTimeSpan : deadline.Remaining / (addresses.Length - i);
+            Socket socket = CreateTcpSocket(addresses[i].AddressFamily);
+            try
+            {
+                BlockingConnect.Connect(socket, new IPEndPoint(addresses[i], port), budget, BlockingConnectStrategy, cancellationToken);
+                return socket;
+            }
+            catch (SocketException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                socket.Dispose();
+                lastFailure = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        // Every address failed: the last failure speaks for all (they usually agree).
+        throw lastFailure!;
+    }
+
+    private static async ValueTask<Socket> ConnectUnixAsync(string path, Deadline deadline, bool async, CancellationToken token)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            var remote = new UnixDomainSocketEndPoint(path);
+            if (async)
+            {
+                await socket.ConnectAsync(remote, token).ConfigureAwait(false);
+            }
+            else
+            {
+                BlockingConnect.Connect(socket, remote, deadline.Remaining, BlockingConnectStrategy.SendTimeout, token);
+            }
+
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private Socket CreateTcpSocket(AddressFamily family)
+    {
+        var socket = new Socket(family, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.NoDelay = NoDelay;
+            if (KeepAlive)
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            }
+
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
