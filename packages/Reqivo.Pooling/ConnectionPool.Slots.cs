@@ -93,9 +93,11 @@ public sealed partial class ConnectionPool<TConnection>
                 ticket = RentTicket<TConnection>.Create(origin, evicted: null);
                 return true;
             case SlotPlan.EvictAndCreate:
-                // The evicted connection's slot passes to this renter: the total does not change.
+                // The evicted connection stays counted (closing) until the renter has disposed it, so for a
+                // moment the total is one above the limit: both slots are held, never both connections open.
                 ConnectionEntry<TConnection> evicted = TakeEvictionVictimLocked();
                 origin.Connecting++;
+                _total++;
                 ticket = RentTicket<TConnection>.Create(origin, evicted);
                 return true;
             default:
@@ -104,7 +106,7 @@ public sealed partial class ConnectionPool<TConnection>
         }
     }
 
-    /// <summary>Removes the least recently used idle connection over all origins.</summary>
+    /// <summary>Moves the least recently used idle connection over all origins to its origin's closing count.</summary>
     private ConnectionEntry<TConnection> TakeEvictionVictimLocked()
     {
         OriginPool<TConnection>? oldest = null;
@@ -118,8 +120,8 @@ public sealed partial class ConnectionPool<TConnection>
 
         Debug.Assert(oldest is not null, "Eviction is only planned when an idle connection exists.");
         ConnectionEntry<TConnection> victim = oldest.RemoveLeastRecentIdle();
+        oldest.Closing++;
         _idleTotal--;
-        RemoveIfEmptyLocked(oldest);
         return victim;
     }
 

@@ -199,7 +199,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
         {
             if (permit.Evicted is { } evicted)
             {
-                DisposeConnection(evicted.Connection);
+                DisposeClosing(evicted);
             }
 
             connection = async
