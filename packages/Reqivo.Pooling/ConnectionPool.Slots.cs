@@ -9,14 +9,6 @@ namespace Reqivo.Pooling;
 // The decisions: every method here runs under _lock, does no I/O and calls no connection or factory code.
 public sealed partial class ConnectionPool<TConnection>
 {
-    private int _total;
-    private int _idleTotal;
-    private long _nextWaiterSequence;
-    private bool _disposed;
-
-    // Origins with at least one waiter, to find the oldest servable waiter without scanning every origin.
-    private readonly System.Collections.Generic.List<OriginPool<TConnection>> _waitingOrigins = [];
-
     /// <summary>What a renter of an origin could get right now.</summary>
     private enum SlotPlan
     {

@@ -41,7 +41,19 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
     // Leased connections (and idle ones being checked before a lease), to find their entry on return.
     private readonly Dictionary<TConnection, ConnectionEntry<TConnection>> _leased = new(ReferenceEqualityComparer.Instance);
 
+    // Origins with at least one waiter, to find the oldest servable waiter without scanning every origin.
+    private readonly List<OriginPool<TConnection>> _waitingOrigins = [];
+
     private readonly ITimer? _sweepTimer;
+
+    // Guarded by _lock: every connection counted in any origin (idle, active, connecting, closing), the
+    // idle ones among them, and the arrival number of the next waiter.
+    private int _total;
+    private int _idleTotal;
+    private long _nextWaiterSequence;
+    private bool _disposed;
+
+    // Cumulative, for statistics.
     private long _connectionsCreated;
     private long _connectionsReused;
     private long _connectionsDisposed;
