@@ -214,6 +214,14 @@ public sealed partial class ConnectionPool<TConnection>
         return RentTicket<TConnection>.Create(origin, evicted: null);
     }
 
+    /// <summary>A leased connection is about to be disposed: it keeps its slot, as closing, until it is.</summary>
+    private void MoveLeasedToClosingLocked(ConnectionEntry<TConnection> entry)
+    {
+        _leased.Remove(entry.Connection);
+        entry.Origin.Active--;
+        entry.Origin.Closing++;
+    }
+
     /// <summary>Frees the slot of a leased connection that has been disposed.</summary>
     private void ReleaseActiveLocked(ConnectionEntry<TConnection> entry)
     {

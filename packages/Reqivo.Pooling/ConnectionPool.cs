@@ -106,9 +106,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
                 return;
             }
 
-            _leased.Remove(connection);
-            entry.Origin.Active--;
-            entry.Origin.Closing++;
+            MoveLeasedToClosingLocked(entry);
         }
 
         DisposeClosing(entry);
@@ -167,9 +165,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
             // IsAlive broke its contract; the connection is unusable and its slot must not leak.
             lock (_lock)
             {
-                _leased.Remove(candidate.Connection);
-                candidate.Origin.Active--;
-                candidate.Origin.Closing++;
+                MoveLeasedToClosingLocked(candidate);
             }
 
             DisposeClosing(candidate);
