@@ -73,19 +73,19 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
     }
 
     /// <inheritdoc />
-    public PoolLease<TConnection> Rent(PoolKey key, TimeSpan poolTimeout, CancellationToken cancellationToken)
+    public PoolLease<TConnection> Rent(PoolKey key, TimeSpan poolTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
         ValidateRentArguments(key, poolTimeout);
-        ValueTask<PoolLease<TConnection>> rent = RentCoreAsync(key, poolTimeout, async: false, cancellationToken);
+        ValueTask<PoolLease<TConnection>> rent = RentCoreAsync(key, poolTimeout, connectTimeout, async: false, cancellationToken);
         Debug.Assert(rent.IsCompleted, "The sync path never awaits anything incomplete.");
         return rent.GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />
-    public ValueTask<PoolLease<TConnection>> RentAsync(PoolKey key, TimeSpan poolTimeout, CancellationToken cancellationToken)
+    public ValueTask<PoolLease<TConnection>> RentAsync(PoolKey key, TimeSpan poolTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
         ValidateRentArguments(key, poolTimeout);
-        return RentCoreAsync(key, poolTimeout, async: true, cancellationToken);
+        return RentCoreAsync(key, poolTimeout, connectTimeout, async: true, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -122,7 +122,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<PoolLease<TConnection>> RentCoreAsync(PoolKey key, TimeSpan poolTimeout, bool async, CancellationToken cancellationToken)
+    private async ValueTask<PoolLease<TConnection>> RentCoreAsync(PoolKey key, TimeSpan poolTimeout, TimeSpan connectTimeout, bool async, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -148,7 +148,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
             ticket = DiscardCandidate(candidate);
         }
 
-        return await CreateConnectionAsync(ticket, key, async, cancellationToken).ConfigureAwait(false);
+        return await CreateConnectionAsync(ticket, key, connectTimeout, async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether an idle connection (already counted active for this renter) may be handed out.</summary>
@@ -199,7 +199,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
     }
 
     /// <summary>Opens a connection in the slot reserved by <paramref name="permit"/>.</summary>
-    private async ValueTask<PoolLease<TConnection>> CreateConnectionAsync(RentTicket<TConnection> permit, PoolKey key, bool async, CancellationToken cancellationToken)
+    private async ValueTask<PoolLease<TConnection>> CreateConnectionAsync(RentTicket<TConnection> permit, PoolKey key, TimeSpan connectTimeout, bool async, CancellationToken cancellationToken)
     {
         OriginPool<TConnection> origin = permit.Origin;
         TConnection connection;
@@ -211,8 +211,8 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
             }
 
             connection = async
-                ? await _factory.CreateAsync(key, cancellationToken).ConfigureAwait(false)
-                : _factory.Create(key, cancellationToken);
+                ? await _factory.CreateAsync(key, connectTimeout, cancellationToken).ConfigureAwait(false)
+                : _factory.Create(key, connectTimeout, cancellationToken);
         }
         catch
         {

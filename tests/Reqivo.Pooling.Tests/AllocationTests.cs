@@ -21,7 +21,7 @@ public sealed class AllocationTests
     public void Rent_and_return_of_an_idle_connection_allocate_nothing(bool useAsync)
     {
         using var pool = new ConnectionPool<FakeConnection>(new FakeConnectionFactory(), new ConnectionPoolOptions { SweepInterval = Timeout.InfiniteTimeSpan });
-        pool.Return(pool.Rent(Key, Timeout.InfiniteTimeSpan, CancellationToken.None).Connection, reusable: true);
+        pool.Return(pool.Rent(Key, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan, CancellationToken.None).Connection, reusable: true);
         Cycle(pool, useAsync, 10);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -39,14 +39,14 @@ public sealed class AllocationTests
             PoolLease<FakeConnection> lease;
             if (useAsync)
             {
-                ValueTask<PoolLease<FakeConnection>> rent = pool.RentAsync(Key, Timeout.InfiniteTimeSpan, CancellationToken.None);
+                ValueTask<PoolLease<FakeConnection>> rent = pool.RentAsync(Key, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan, CancellationToken.None);
                 Assert.True(rent.IsCompletedSuccessfully, "Renting an idle connection completes synchronously.");
                 System.Diagnostics.Debug.Assert(rent.IsCompleted, "Checked just above.");
                 lease = rent.Result;
             }
             else
             {
-                lease = pool.Rent(Key, Timeout.InfiniteTimeSpan, CancellationToken.None);
+                lease = pool.Rent(Key, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan, CancellationToken.None);
             }
 
             pool.Return(lease.Connection, reusable: true);

@@ -45,7 +45,7 @@ public sealed class ContentionTests
                     for (int cycle = 0; cycle < CyclesPerSyncThread; cycle++)
                     {
                         PoolKey key = Keys[(id + cycle) % Keys.Length];
-                        PoolLease<FakeConnection> lease = pool.Rent(key, Timeout.InfiniteTimeSpan, bound.Token);
+                        PoolLease<FakeConnection> lease = pool.Rent(key, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan, bound.Token);
                         Use(lease, key);
                         Thread.Yield();
                         Finish(pool, lease, cycle);
@@ -71,7 +71,7 @@ public sealed class ContentionTests
                 for (int cycle = 0; cycle < CyclesPerAsyncTask; cycle++)
                 {
                     PoolKey key = Keys[(id + cycle) % Keys.Length];
-                    PoolLease<FakeConnection> lease = await pool.RentAsync(key, Timeout.InfiniteTimeSpan, bound.Token);
+                    PoolLease<FakeConnection> lease = await pool.RentAsync(key, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan, bound.Token);
                     Use(lease, key);
                     await Task.Yield();
                     Finish(pool, lease, cycle);

@@ -10,6 +10,20 @@ namespace Reqivo.Pooling.Tests;
 public abstract class LifecycleTests : PoolTestBase
 {
     [Fact]
+    public async Task The_renters_connect_timeout_reaches_the_factory()
+    {
+        using var pool = CreatePool();
+        TimeSpan connectTimeout = TimeSpan.FromSeconds(7);
+
+        PoolLease<FakeConnection> lease = TestAsync
+            ? await pool.RentAsync(A, Timeout.InfiniteTimeSpan, connectTimeout, CancellationToken.None)
+            : pool.Rent(A, Timeout.InfiniteTimeSpan, connectTimeout, CancellationToken.None);
+
+        Assert.False(lease.IsReused);
+        Assert.Equal(connectTimeout, Factory.LastConnectTimeout);
+    }
+
+    [Fact]
     public async Task Factory_exception_reaches_the_renter_unchanged_and_frees_the_slot()
     {
         using var pool = CreatePool(new ConnectionPoolOptions { MaxConnectionsPerOrigin = 1 });

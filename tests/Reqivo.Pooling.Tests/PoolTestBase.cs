@@ -35,8 +35,8 @@ public abstract class PoolTestBase
     {
         TimeSpan timeout = poolTimeout ?? Timeout.InfiniteTimeSpan;
         return TestAsync
-            ? await pool.RentAsync(key, timeout, cancellationToken)
-            : pool.Rent(key, timeout, cancellationToken);
+            ? await pool.RentAsync(key, timeout, Timeout.InfiniteTimeSpan, cancellationToken)
+            : pool.Rent(key, timeout, Timeout.InfiniteTimeSpan, cancellationToken);
     }
 
     /// <summary>
@@ -48,8 +48,8 @@ public abstract class PoolTestBase
     {
         TimeSpan timeout = poolTimeout ?? Timeout.InfiniteTimeSpan;
         return TestAsync
-            ? pool.RentAsync(key, timeout, cancellationToken).AsTask()
-            : Task.Factory.StartNew(() => pool.Rent(key, timeout, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            ? pool.RentAsync(key, timeout, Timeout.InfiniteTimeSpan, cancellationToken).AsTask()
+            : Task.Factory.StartNew(() => pool.Rent(key, timeout, Timeout.InfiniteTimeSpan, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Starts a rent and waits until the pool counts it among the waiters of its key.</summary>

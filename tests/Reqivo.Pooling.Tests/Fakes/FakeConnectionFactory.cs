@@ -59,15 +59,20 @@ public sealed class FakeConnectionFactory : IConnectionFactory<FakeConnection>
 
     public void OpenGate() => _creationGate?.TrySetResult();
 
-    public FakeConnection Create(PoolKey key, CancellationToken cancellationToken)
+    /// <summary>The connect timeout the pool passed on the last creation.</summary>
+    public TimeSpan LastConnectTimeout { get; private set; }
+
+    public FakeConnection Create(PoolKey key, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
+        LastConnectTimeout = connectTimeout;
         Interlocked.Increment(ref _calls);
         _creationGate?.Task.Wait(cancellationToken);
         return Finish(key);
     }
 
-    public async ValueTask<FakeConnection> CreateAsync(PoolKey key, CancellationToken cancellationToken)
+    public async ValueTask<FakeConnection> CreateAsync(PoolKey key, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
+        LastConnectTimeout = connectTimeout;
         Interlocked.Increment(ref _calls);
         if (_creationGate is { } gate)
         {
