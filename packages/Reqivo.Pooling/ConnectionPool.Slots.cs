@@ -9,14 +9,6 @@ namespace Reqivo.Pooling;
 // The decisions: every method here runs under _lock, does no I/O and calls no connection or factory code.
 public sealed partial class ConnectionPool<TConnection>
 {
-    private int _total;
-    private int _idleTotal;
-    private long _nextWaiterSequence;
-    private bool _disposed;
-
-    // Origins with at least one waiter, to find the oldest servable waiter without scanning every origin.
-    private readonly System.Collections.Generic.List<OriginPool<TConnection>> _waitingOrigins = [];
-
     /// <summary>What a renter of an origin could get right now.</summary>
     private enum SlotPlan
     {
@@ -93,9 +85,11 @@ public sealed partial class ConnectionPool<TConnection>
                 ticket = RentTicket<TConnection>.Create(origin, evicted: null);
                 return true;
             case SlotPlan.EvictAndCreate:
-                // The evicted connection's slot passes to this renter: the total does not change.
+                // The evicted connection stays counted (closing) until the renter has disposed it, so for a
+                // moment the total is one above the limit: both slots are held, never both connections open.
                 ConnectionEntry<TConnection> evicted = TakeEvictionVictimLocked();
                 origin.Connecting++;
+                _total++;
                 ticket = RentTicket<TConnection>.Create(origin, evicted);
                 return true;
             default:
@@ -104,7 +98,7 @@ public sealed partial class ConnectionPool<TConnection>
         }
     }
 
-    /// <summary>Removes the least recently used idle connection over all origins.</summary>
+    /// <summary>Moves the least recently used idle connection over all origins to its origin's closing count.</summary>
     private ConnectionEntry<TConnection> TakeEvictionVictimLocked()
     {
         OriginPool<TConnection>? oldest = null;
@@ -118,8 +112,8 @@ public sealed partial class ConnectionPool<TConnection>
 
         Debug.Assert(oldest is not null, "Eviction is only planned when an idle connection exists.");
         ConnectionEntry<TConnection> victim = oldest.RemoveLeastRecentIdle();
+        oldest.Closing++;
         _idleTotal--;
-        RemoveIfEmptyLocked(oldest);
         return victim;
     }
 
@@ -218,6 +212,14 @@ public sealed partial class ConnectionPool<TConnection>
         origin.Active--;
         origin.Connecting++;
         return RentTicket<TConnection>.Create(origin, evicted: null);
+    }
+
+    /// <summary>A leased connection is about to be disposed: it keeps its slot, as closing, until it is.</summary>
+    private void MoveLeasedToClosingLocked(ConnectionEntry<TConnection> entry)
+    {
+        _leased.Remove(entry.Connection);
+        entry.Origin.Active--;
+        entry.Origin.Closing++;
     }
 
     /// <summary>Frees the slot of a leased connection that has been disposed.</summary>

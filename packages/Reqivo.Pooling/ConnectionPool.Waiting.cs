@@ -84,7 +84,7 @@ public sealed partial class ConnectionPool<TConnection>
         {
             if (ticket.Evicted is { } evicted)
             {
-                DisposeConnection(evicted.Connection);
+                DisposeClosing(evicted);
             }
         }
         finally

@@ -41,7 +41,19 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
     // Leased connections (and idle ones being checked before a lease), to find their entry on return.
     private readonly Dictionary<TConnection, ConnectionEntry<TConnection>> _leased = new(ReferenceEqualityComparer.Instance);
 
+    // Origins with at least one waiter, to find the oldest servable waiter without scanning every origin.
+    private readonly List<OriginPool<TConnection>> _waitingOrigins = [];
+
     private readonly ITimer? _sweepTimer;
+
+    // Guarded by _lock: every connection counted in any origin (idle, active, connecting, closing), the
+    // idle ones among them, and the arrival number of the next waiter.
+    private int _total;
+    private int _idleTotal;
+    private long _nextWaiterSequence;
+    private bool _disposed;
+
+    // Cumulative, for statistics.
     private long _connectionsCreated;
     private long _connectionsReused;
     private long _connectionsDisposed;
@@ -61,19 +73,19 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
     }
 
     /// <inheritdoc />
-    public PoolLease<TConnection> Rent(PoolKey key, TimeSpan poolTimeout, CancellationToken cancellationToken)
+    public PoolLease<TConnection> Rent(PoolKey key, TimeSpan poolTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
         ValidateRentArguments(key, poolTimeout);
-        ValueTask<PoolLease<TConnection>> rent = RentCoreAsync(key, poolTimeout, async: false, cancellationToken);
+        ValueTask<PoolLease<TConnection>> rent = RentCoreAsync(key, poolTimeout, connectTimeout, async: false, cancellationToken);
         Debug.Assert(rent.IsCompleted, "The sync path never awaits anything incomplete.");
         return rent.GetAwaiter().GetResult();
     }
 
     /// <inheritdoc />
-    public ValueTask<PoolLease<TConnection>> RentAsync(PoolKey key, TimeSpan poolTimeout, CancellationToken cancellationToken)
+    public ValueTask<PoolLease<TConnection>> RentAsync(PoolKey key, TimeSpan poolTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
         ValidateRentArguments(key, poolTimeout);
-        return RentCoreAsync(key, poolTimeout, async: true, cancellationToken);
+        return RentCoreAsync(key, poolTimeout, connectTimeout, async: true, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -94,9 +106,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
                 return;
             }
 
-            _leased.Remove(connection);
-            entry.Origin.Active--;
-            entry.Origin.Closing++;
+            MoveLeasedToClosingLocked(entry);
         }
 
         DisposeClosing(entry);
@@ -112,7 +122,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<PoolLease<TConnection>> RentCoreAsync(PoolKey key, TimeSpan poolTimeout, bool async, CancellationToken cancellationToken)
+    private async ValueTask<PoolLease<TConnection>> RentCoreAsync(PoolKey key, TimeSpan poolTimeout, TimeSpan connectTimeout, bool async, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -138,7 +148,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
             ticket = DiscardCandidate(candidate);
         }
 
-        return await CreateConnectionAsync(ticket, key, async, cancellationToken).ConfigureAwait(false);
+        return await CreateConnectionAsync(ticket, key, connectTimeout, async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether an idle connection (already counted active for this renter) may be handed out.</summary>
@@ -155,9 +165,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
             // IsAlive broke its contract; the connection is unusable and its slot must not leak.
             lock (_lock)
             {
-                _leased.Remove(candidate.Connection);
-                candidate.Origin.Active--;
-                candidate.Origin.Closing++;
+                MoveLeasedToClosingLocked(candidate);
             }
 
             DisposeClosing(candidate);
@@ -191,7 +199,7 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
     }
 
     /// <summary>Opens a connection in the slot reserved by <paramref name="permit"/>.</summary>
-    private async ValueTask<PoolLease<TConnection>> CreateConnectionAsync(RentTicket<TConnection> permit, PoolKey key, bool async, CancellationToken cancellationToken)
+    private async ValueTask<PoolLease<TConnection>> CreateConnectionAsync(RentTicket<TConnection> permit, PoolKey key, TimeSpan connectTimeout, bool async, CancellationToken cancellationToken)
     {
         OriginPool<TConnection> origin = permit.Origin;
         TConnection connection;
@@ -199,12 +207,12 @@ public sealed partial class ConnectionPool<TConnection> : IConnectionPool<TConne
         {
             if (permit.Evicted is { } evicted)
             {
-                DisposeConnection(evicted.Connection);
+                DisposeClosing(evicted);
             }
 
             connection = async
-                ? await _factory.CreateAsync(key, cancellationToken).ConfigureAwait(false)
-                : _factory.Create(key, cancellationToken);
+                ? await _factory.CreateAsync(key, connectTimeout, cancellationToken).ConfigureAwait(false)
+                : _factory.Create(key, connectTimeout, cancellationToken);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -23,13 +24,17 @@ public interface IConnectionFactory<TConnection>
 {
     /// <summary>Opens a connection for <paramref name="key"/> with blocking I/O (the pool's sync path).</summary>
     /// <param name="key">The origin and transport identity to connect to.</param>
+    /// <param name="connectTimeout">How long opening the connection may take, as the renter asked
+    /// (<see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit).</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <returns>A new, open connection.</returns>
-    TConnection Create(PoolKey key, CancellationToken cancellationToken);
+    TConnection Create(PoolKey key, TimeSpan connectTimeout, CancellationToken cancellationToken);
 
     /// <summary>Opens a connection for <paramref name="key"/> with asynchronous I/O (the pool's async path).</summary>
     /// <param name="key">The origin and transport identity to connect to.</param>
+    /// <param name="connectTimeout">How long opening the connection may take, as the renter asked
+    /// (<see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit).</param>
     /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <returns>A new, open connection.</returns>
-    ValueTask<TConnection> CreateAsync(PoolKey key, CancellationToken cancellationToken);
+    ValueTask<TConnection> CreateAsync(PoolKey key, TimeSpan connectTimeout, CancellationToken cancellationToken);
 }

@@ -30,22 +30,25 @@ public interface IConnectionPool<TConnection> : IDisposable, IAsyncDisposable
     /// <param name="poolTimeout">How long to wait for a free slot: <see cref="TimeSpan.Zero"/> fails at once
     /// when none is free, <see cref="Timeout.InfiniteTimeSpan"/> waits for ever. It does not bound the time
     /// the factory takes to open a connection.</param>
+    /// <param name="connectTimeout">Passed to the factory when a new connection must be opened: the time that
+    /// opening it may take (<see cref="Timeout.InfiniteTimeSpan"/> for no limit).</param>
     /// <param name="cancellationToken">Cancels the wait and the connection attempt.</param>
     /// <returns>The lease: the connection, and whether it was used before.</returns>
     /// <exception cref="PoolTimeoutException">No slot became free within <paramref name="poolTimeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The pool is, or was while waiting, disposed.</exception>
-    PoolLease<TConnection> Rent(PoolKey key, TimeSpan poolTimeout, CancellationToken cancellationToken);
+    PoolLease<TConnection> Rent(PoolKey key, TimeSpan poolTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken);
 
     /// <summary>Leases a connection for <paramref name="key"/> without blocking the calling thread.</summary>
     /// <param name="key">The origin and transport identity.</param>
     /// <param name="poolTimeout">How long to wait for a free slot; see <see cref="Rent"/>.</param>
+    /// <param name="connectTimeout">Passed to the factory when a new connection must be opened; see <see cref="Rent"/>.</param>
     /// <param name="cancellationToken">Cancels the wait and the connection attempt.</param>
     /// <returns>The lease: the connection, and whether it was used before.</returns>
     /// <exception cref="PoolTimeoutException">No slot became free within <paramref name="poolTimeout"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The pool is, or was while waiting, disposed.</exception>
-    ValueTask<PoolLease<TConnection>> RentAsync(PoolKey key, TimeSpan poolTimeout, CancellationToken cancellationToken);
+    ValueTask<PoolLease<TConnection>> RentAsync(PoolKey key, TimeSpan poolTimeout, TimeSpan connectTimeout, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives a leased connection back. A reusable connection goes straight to the first renter waiting for

@@ -21,8 +21,9 @@ internal readonly struct RentTicket<TConnection>
     /// <summary>An idle connection to check (expiry, liveness) and hand out.</summary>
     public ConnectionEntry<TConnection>? Candidate { get; }
 
-    /// <summary>An idle connection of another origin that gave its slot to this renter; the renter disposes it
-    /// before calling the factory, so the limits hold for open connections too.</summary>
+    /// <summary>An idle connection of another origin evicted to make room under the total limit (counted as
+    /// closing there); the renter disposes it before calling the factory, so the limits hold for open
+    /// connections too.</summary>
     public ConnectionEntry<TConnection>? Evicted { get; }
 
     public Waiter<TConnection>? Waiter { get; }

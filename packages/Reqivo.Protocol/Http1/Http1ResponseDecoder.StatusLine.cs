@@ -68,12 +68,13 @@ public sealed partial class Http1ResponseDecoder
 
         _version = line[7] == (byte)'0' ? HttpVersion.Version10 : HttpVersion.Version11;
 
-        // RFC 9110 §15: status-code = 3DIGIT, 100 to 999 (the first digit names the class).
+        // RFC 9112 §4: status-code = 3DIGIT. RFC 9110 §15: a code outside 100..599 is invalid, and a client SHOULD
+        // process it as a 5xx, so any three digits are accepted and such a response is framed as a final one.
         ReadOnlySpan<byte> rest = line[9..];
-        if (rest.Length < 3 || rest[0] is < (byte)'1' or > (byte)'9' || !IsDigit(rest[1]) || !IsDigit(rest[2])
+        if (rest.Length < 3 || !IsDigit(rest[0]) || !IsDigit(rest[1]) || !IsDigit(rest[2])
             || (rest.Length > 3 && rest[3] != Http1Lines.SP))
         {
-            throw new ProtocolException(ProtocolError.InvalidStatusCode, "The status code is not three digits from 100 to 999 (RFC 9110 §15).");
+            throw new ProtocolException(ProtocolError.InvalidStatusCode, "The status code is not three digits (RFC 9112 §4).");
         }
 
         _statusCode = ((rest[0] - '0') * 100) + ((rest[1] - '0') * 10) + (rest[2] - '0');

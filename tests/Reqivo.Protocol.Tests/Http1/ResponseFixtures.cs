@@ -123,6 +123,24 @@ internal static class ResponseFixtures
             end body=9
             state Done
             """),
+        new("chunked-not-final", "GET",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\nraw bytes",
+            """
+            head 200 "OK" 1.1 CloseDelimited close
+              Transfer-Encoding: chunked, gzip
+            body "raw bytes"
+            end body=9
+            state Done
+            """),
+        new("invalid-status-below-100-is-final", "GET",
+            "HTTP/1.1 099 Odd\r\nContent-Length: 2\r\n\r\nok",
+            """
+            head 99 "Odd" 1.1 ContentLength(2) keep-alive
+              Content-Length: 2
+            body "ok"
+            end body=2
+            state Done
+            """),
         new("close-delimited", "GET",
             "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>bye</html>",
             """
