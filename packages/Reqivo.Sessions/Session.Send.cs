@@ -6,6 +6,7 @@ using Reqivo.Internal;
 using Reqivo.Pooling;
 using Reqivo.Protocol;
 using Reqivo.Protocol.Http1;
+using Reqivo.Transport;
 
 namespace Reqivo;
 
@@ -61,14 +62,19 @@ public sealed partial class Session
     private async ValueTask<PoolLease<Http1Connection>> RentAsync(
         PoolKey key, ExchangeBudget budget, Request request, Uri uri, bool async, CancellationToken cancellationToken)
     {
-        (TimeSpan poolTimeout, bool isTotal) = budget.Cap(budget.Timeouts.Pool);
+        (TimeSpan poolTimeout, bool poolIsTotal) = budget.Cap(budget.Timeouts.Pool);
+        (TimeSpan connectTimeout, bool connectIsTotal) = budget.Cap(budget.Timeouts.Connect);
         try
         {
             return async
-                ? await _pool.RentAsync(key, poolTimeout, cancellationToken).ConfigureAwait(false)
-                : _pool.Rent(key, poolTimeout, cancellationToken);
+                ? await _pool.RentAsync(key, poolTimeout, connectTimeout, cancellationToken).ConfigureAwait(false)
+                : _pool.Rent(key, poolTimeout, connectTimeout, cancellationToken);
         }
-        catch (PoolTimeoutException) when (isTotal)
+        catch (PoolTimeoutException) when (poolIsTotal)
+        {
+            throw new TotalTimeoutException(budget.Timeouts.Total, request.Method, UrlRedactor.Redact(uri));
+        }
+        catch (ConnectTimeoutException) when (connectIsTotal || budget.TotalExpired)
         {
             throw new TotalTimeoutException(budget.Timeouts.Total, request.Method, UrlRedactor.Redact(uri));
         }

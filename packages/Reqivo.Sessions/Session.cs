@@ -38,7 +38,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Configuration = options;
-        _factory = new Http1ConnectionFactory(options.Transport ?? new SocketTransport(), options.Tls, options.Limits, options.Timeouts.Connect);
+        _factory = new Http1ConnectionFactory(options.Transport ?? new SocketTransport(), options.Tls, options.Limits);
         _pool = new ConnectionPool<Http1Connection>(_factory, options.Pool, options.TimeProvider);
         if (options.UserAgent is not null)
         {

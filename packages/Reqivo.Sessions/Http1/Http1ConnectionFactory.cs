@@ -13,28 +13,26 @@ internal sealed class Http1ConnectionFactory : IConnectionFactory<Http1Connectio
     private readonly ITransport _plain;
     private readonly TlsTransport _secure;
     private readonly Http1Limits _limits;
-    private readonly TimeSpan _connectTimeout;
 
-    public Http1ConnectionFactory(ITransport plain, TlsOptions tls, Http1Limits limits, TimeSpan connectTimeout)
+    public Http1ConnectionFactory(ITransport plain, TlsOptions tls, Http1Limits limits)
     {
         _plain = plain;
         _secure = new TlsTransport(plain, tls);
         _limits = limits;
-        _connectTimeout = connectTimeout;
     }
 
     public string IdentityFor(string scheme) => IsSecure(scheme) ? _secure.Identity : _plain.Identity;
 
-    public Http1Connection Create(PoolKey key, CancellationToken cancellationToken)
+    public Http1Connection Create(PoolKey key, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
-        ITransportConnection transport = TransportFor(key).Connect(TransportEndpoint.Tcp(key.Host, key.Port), _connectTimeout, cancellationToken);
+        ITransportConnection transport = TransportFor(key).Connect(TransportEndpoint.Tcp(key.Host, key.Port), connectTimeout, cancellationToken);
         return new Http1Connection(transport, key, _limits);
     }
 
-    public async ValueTask<Http1Connection> CreateAsync(PoolKey key, CancellationToken cancellationToken)
+    public async ValueTask<Http1Connection> CreateAsync(PoolKey key, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
         ITransportConnection transport = await TransportFor(key)
-            .ConnectAsync(TransportEndpoint.Tcp(key.Host, key.Port), _connectTimeout, cancellationToken)
+            .ConnectAsync(TransportEndpoint.Tcp(key.Host, key.Port), connectTimeout, cancellationToken)
             .ConfigureAwait(false);
         return new Http1Connection(transport, key, _limits);
     }
