@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Internal;
 using Reqivo.Protocol;
+using Reqivo.Protocol.Http1;
 
 namespace Reqivo;
 
@@ -28,18 +29,29 @@ namespace Reqivo;
 /// </remarks>
 public sealed partial class Response : IDisposable, IAsyncDisposable
 {
+    private readonly Http1ResponseHead _head;
     private readonly ResponseContent? _content;
+    private readonly byte[]? _body;
+    private readonly HttpHeaders? _trailers;
     private bool _consumed;
     private bool _disposed;
 
-    internal Response(Request request, Uri uri, int statusCode, string reasonPhrase, Version version, HttpHeaders headers, ResponseContent? content)
+    /// <summary>A response whose body is in memory (or that has none).</summary>
+    internal Response(Request request, Uri uri, Http1ResponseHead head, byte[]? body, HttpHeaders? trailers)
     {
         Request = request;
         Uri = uri;
-        StatusCode = statusCode;
-        ReasonPhrase = reasonPhrase;
-        Version = version;
-        Headers = headers;
+        _head = head;
+        _body = body;
+        _trailers = trailers;
+    }
+
+    /// <summary>A response whose body is read on demand from <paramref name="content"/>.</summary>
+    internal Response(Request request, Uri uri, Http1ResponseHead head, ResponseContent content)
+    {
+        Request = request;
+        Uri = uri;
+        _head = head;
         _content = content;
     }
 
@@ -50,25 +62,25 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
     public Uri Uri { get; }
 
     /// <summary>The status code.</summary>
-    public int StatusCode { get; }
+    public int StatusCode => _head.StatusCode;
 
     /// <summary>The reason phrase (possibly empty; it carries no meaning, RFC 9112 §4).</summary>
-    public string ReasonPhrase { get; }
+    public string ReasonPhrase => _head.ReasonPhrase;
 
     /// <summary>The HTTP version of the response.</summary>
-    public Version Version { get; }
+    public Version Version => _head.Version;
 
     /// <summary>The header fields, in the order received.</summary>
-    public HttpHeaders Headers { get; }
+    public HttpHeaders Headers => _head.Headers;
 
     /// <summary>The trailer fields, available once the body has been read to its end; null when there were none.</summary>
-    public HttpHeaders? Trailers => _content?.Trailers;
+    public HttpHeaders? Trailers => _content is null ? _trailers : _content.Trailers;
 
     /// <summary>Whether the status code is 2xx.</summary>
     public bool IsSuccess => StatusCode is >= 200 and <= 299;
 
-    /// <summary>Whether the body is in memory already (it was not streamed, or it was read to the end).</summary>
-    public bool IsBuffered => _content is null or BufferedContent;
+    /// <summary>Whether the body was read into memory before the response was returned (it was not streamed).</summary>
+    public bool IsBuffered => _content is null;
 
     /// <summary>Throws <see cref="HttpStatusException"/> unless the status code is 2xx.</summary>
     /// <returns>This response, for chaining.</returns>
@@ -134,6 +146,11 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
         ResponseContent? content = BeginConsuming();
         if (content is null)
         {
+            if (_body is { Length: > 0 })
+            {
+                yield return _body;
+            }
+
             yield break;
         }
 
@@ -158,6 +175,11 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
         ResponseContent? content = BeginConsuming();
         if (content is null)
         {
+            if (_body is { Length: > 0 })
+            {
+                yield return _body;
+            }
+
             yield break;
         }
 
@@ -233,24 +255,19 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
 
     private async ValueTask<byte[]> ReadAsBytesCoreAsync(bool async, CancellationToken cancellationToken)
     {
-        if (_content is null)
+        ResponseContent? content = BeginConsuming();
+        if (content is null)
         {
-            return [];
+            return _body ?? [];
         }
 
-        if (_content is BufferedContent buffered)
-        {
-            return buffered.Body;
-        }
-
-        ResponseContent content = BeginConsuming()!;
         return await ResponseBuffering.ReadAllAsync(content, Array.MaxLength, async, cancellationToken).ConfigureAwait(false);
     }
 
     private ResponseContent? BeginConsuming()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_content is not null and not BufferedContent)
+        if (_content is not null)
         {
             if (_consumed)
             {

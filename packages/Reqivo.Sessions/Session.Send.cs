@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Http1;
@@ -13,6 +14,7 @@ namespace Reqivo;
 /// <summary>The exchange: resolve, rent a connection, send, retry a stale connection once, build the response.</summary>
 public sealed partial class Session
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Response> SendCoreAsync(Request request, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -27,7 +29,7 @@ public sealed partial class Session
         }
 
         Origin origin = OriginOf(uri);
-        Http1RequestHead head = BuildHead(request, uri, origin.HostHeader);
+        RequestTarget target = RequestTarget.FromUri(uri);
         Timeouts timeouts = request.Timeouts ?? Configuration.Timeouts;
         var budget = new ExchangeBudget(timeouts, Configuration.TimeProvider);
 
@@ -35,6 +37,18 @@ public sealed partial class Session
         {
             PoolLease<Http1Connection> lease = await RentAsync(origin.Key, budget, request, uri, async, cancellationToken).ConfigureAwait(false);
             Http1Connection connection = lease.Connection;
+            Http1RequestHead head;
+            try
+            {
+                head = BuildHead(connection, request, target, origin.HostHeader);
+            }
+            catch
+            {
+                // Refused before any byte was written: the connection is as good as it was.
+                _pool.Return(connection, reusable: true);
+                throw;
+            }
+
             Http1ResponseHead responseHead;
             try
             {
@@ -59,6 +73,7 @@ public sealed partial class Session
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<PoolLease<Http1Connection>> RentAsync(
         PoolKey key, ExchangeBudget budget, Request request, Uri uri, bool async, CancellationToken cancellationToken)
     {
@@ -86,37 +101,42 @@ public sealed partial class Session
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Response> CreateResponseAsync(
         Request request, Uri uri, Http1Connection connection, Http1ResponseHead head, bool async, CancellationToken cancellationToken)
     {
-        var content = new Http1ResponseContent(_pool, connection, head.ContentLength);
         if (connection.IsMessageComplete || head.IsUpgrade)
         {
             // No body (HEAD, 204, 304, ...): the connection goes back at once.
-            content.Dispose();
-            return new Response(request, uri, head.StatusCode, head.ReasonPhrase, head.Version, head.Headers, null);
+            _pool.Return(connection, connection.IsReusable);
+            return new Response(request, uri, head, null, null);
         }
 
         if (request.StreamResponse)
         {
-            return new Response(request, uri, head.StatusCode, head.ReasonPhrase, head.Version, head.Headers, content);
+            return new Response(request, uri, head, new Http1ResponseContent(_pool, connection, head.ContentLength));
         }
 
+        byte[] body;
         try
         {
-            byte[] bytes = await ResponseBuffering.ReadAllAsync(content, Configuration.MaxResponseBodySize, async, cancellationToken).ConfigureAwait(false);
-            return new Response(request, uri, head.StatusCode, head.ReasonPhrase, head.Version, head.Headers, new BufferedContent(bytes, content.Trailers));
+            body = await ResponseBuffering.ReadAllAsync(connection, Configuration.MaxResponseBodySize, async, cancellationToken).ConfigureAwait(false);
         }
-        catch (ReqivoException error)
+        catch (Exception error)
         {
-            error.RequestMethod ??= request.Method;
-            error.RequestUrl ??= UrlRedactor.Redact(uri);
+            _pool.Return(connection, reusable: false);
+            if (error is ReqivoException reqivo)
+            {
+                reqivo.RequestMethod ??= request.Method;
+                reqivo.RequestUrl ??= UrlRedactor.Redact(uri);
+            }
+
             throw;
         }
-        finally
-        {
-            content.Dispose();
-        }
+
+        HttpHeaders? trailers = connection.Trailers;
+        _pool.Return(connection, connection.IsReusable);
+        return new Response(request, uri, head, body, trailers);
     }
 
     private Uri Resolve(Uri uri)
@@ -139,9 +159,9 @@ public sealed partial class Session
         return uri;
     }
 
-    private Http1RequestHead BuildHead(Request request, Uri uri, string hostHeader)
+    private Http1RequestHead BuildHead(Http1Connection connection, Request request, RequestTarget target, string hostHeader)
     {
-        var head = new Http1RequestHead(request.Method, RequestTarget.FromUri(uri), hostHeader);
+        Http1RequestHead head = connection.PrepareHead(request.Method, target, hostHeader);
         HttpHeaders fields = head.Headers;
         HttpHeaders? own = request.HeadersOrNull;
         foreach (HttpField field in DefaultHeaders)

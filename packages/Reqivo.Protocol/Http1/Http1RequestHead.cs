@@ -36,17 +36,8 @@ public sealed class Http1RequestHead
     /// </exception>
     public Http1RequestHead(string method, RequestTarget target, string host)
     {
-        ArgumentNullException.ThrowIfNull(method);
-        if (!FieldSyntax.IsToken(method))
-        {
-            throw new ArgumentException($"'{FieldSyntax.Printable(method)}' is not a valid method: a method is a non-empty token (RFC 9110 §9.1).", nameof(method));
-        }
-
-        ValidateTargetForMethod(method, target);
-        Method = method;
-        Target = target;
-        _host = ValidateHost(host, target, nameof(host));
         Headers = new HttpHeaders();
+        Reset(method, target, host);
     }
 
     /// <summary>
@@ -64,10 +55,10 @@ public sealed class Http1RequestHead
     }
 
     /// <summary>The method, for example <c>GET</c>.</summary>
-    public string Method { get; }
+    public string Method { get; private set; } = string.Empty;
 
     /// <summary>The request-target.</summary>
-    public RequestTarget Target { get; }
+    public RequestTarget Target { get; private set; }
 
     /// <summary>
     /// The Host field value, written as the first field of the head (RFC 9112 §3.2). Empty only when the
@@ -104,6 +95,33 @@ public sealed class Http1RequestHead
 
             _framing = value;
         }
+    }
+
+    /// <summary>
+    /// Makes this head describe another request, so one head object can serve every request of a connection
+    /// without allocating: the method, target and Host are validated as by the constructor, the fields are
+    /// cleared and the framing goes back to <see cref="RequestFraming.None"/>. When validation fails the head
+    /// is left unchanged.
+    /// </summary>
+    /// <param name="method">The method, a token such as <c>GET</c> (RFC 9110 §9.1); case-sensitive.</param>
+    /// <param name="target">The request-target.</param>
+    /// <param name="host">The Host field value; see the constructor.</param>
+    /// <exception cref="ArgumentException">As for the constructor.</exception>
+    public void Reset(string method, RequestTarget target, string host)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (!FieldSyntax.IsToken(method))
+        {
+            throw new ArgumentException($"'{FieldSyntax.Printable(method)}' is not a valid method: a method is a non-empty token (RFC 9110 §9.1).", nameof(method));
+        }
+
+        ValidateTargetForMethod(method, target);
+        string validHost = ValidateHost(host, target, nameof(host));
+        Method = method;
+        Target = target;
+        _host = validHost;
+        _framing = RequestFraming.None;
+        Headers.Clear();
     }
 
     private static void ValidateTargetForMethod(string method, RequestTarget target)

@@ -341,7 +341,7 @@ public sealed partial class Http1ResponseDecoder
         bool isHttp10 = ReferenceEquals(_version, System.Net.HttpVersion.Version10);
         MessageFraming.Decision decision = MessageFraming.Decide(_statusCode, isHttp10, fields, _requestWasHead, _requestWasConnect);
         Head = new Http1ResponseHead(_version!, _statusCode, _reasonPhrase, fields, decision);
-        _fieldCapacity = Math.Clamp(fields.Count, 8, 64);
+        _fieldCapacity = Math.Clamp(fields.Count, 2, 64);
         _fields = null;
 
         switch (decision.Kind)

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Protocol.Http1;
@@ -15,6 +16,7 @@ namespace Reqivo.Http1;
 internal sealed partial class Http1Connection
 {
     /// <summary>Reads more bytes into the receive buffer; returns false at the end of the stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(bool async, CancellationToken cancellationToken, TimeSpan? timeoutOverride = null)
     {
         MakeReceiveSpace();
@@ -40,6 +42,7 @@ internal sealed partial class Http1Connection
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteRawAsync(ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken)
     {
         (TimeSpan timeout, bool isTotal) = _budget.ForWrite();
@@ -119,6 +122,7 @@ internal sealed partial class Http1Connection
     }
 
     /// <summary>Decodes the next event from buffered bytes, reading more as needed.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Http1EventKind> NextEventAsync(bool async, CancellationToken cancellationToken, TimeSpan? firstReadTimeout = null)
     {
         TimeSpan? readTimeout = firstReadTimeout;

@@ -1,6 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Reqivo.Internal;
 using Reqivo.Protocol;
 using Reqivo.Protocol.Http1;
 
@@ -15,10 +17,17 @@ internal sealed partial class Http1Connection
     /// <summary>The trailer fields of the last response, once its end was read.</summary>
     public HttpHeaders? Trailers => _decoder.Trailers;
 
+    /// <summary>The announced length of the current response's body, when known.</summary>
+    public long? Length => _decoder.Head?.ContentLength;
+
+    ValueTask<ReadOnlyMemory<byte>> IBodySource.ReadBlockAsync(bool async, CancellationToken cancellationToken) =>
+        ReadBodyBlockAsync(async, cancellationToken);
+
     /// <summary>
     /// The next block of the body: a slice of the receive buffer valid until the next call, or an empty block at
     /// the end of the message.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadBodyBlockAsync(bool async, CancellationToken cancellationToken)
     {
         while (true)

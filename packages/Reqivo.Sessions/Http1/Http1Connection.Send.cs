@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Bodies;
@@ -23,6 +24,7 @@ internal sealed partial class Http1Connection : IBodySink
     /// Sends the request and reads until the final (non-1xx) response head, which it returns. The body of the
     /// response is then read with <see cref="ReadBodyBlockAsync"/>.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Http1ResponseHead> SendRequestAsync(
         Http1RequestHead head,
         RequestBody? body,
@@ -87,6 +89,7 @@ internal sealed partial class Http1Connection : IBodySink
         WriteBodyAsync(data, async, cancellationToken);
 
     /// <summary>Writes body bytes with the framing the head announced.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteBodyAsync(ReadOnlyMemory<byte> data, bool async, CancellationToken cancellationToken)
     {
         if (_bodyChunked)
@@ -118,6 +121,7 @@ internal sealed partial class Http1Connection : IBodySink
         await WriteRawAsync(data, async, cancellationToken).ConfigureAwait(false);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendBodyAsync(RequestBody body, bool async, CancellationToken cancellationToken)
     {
         try

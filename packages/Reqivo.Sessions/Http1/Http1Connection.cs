@@ -19,7 +19,7 @@ namespace Reqivo.Http1;
 /// with <see cref="ReadBodyBlockAsync"/>; each block is a slice of the receive buffer, valid until the next call.
 /// Every I/O goes through <c>Http1Connection.Io.cs</c>, which applies the exchange's timeouts and maps failures.
 /// </remarks>
-internal sealed partial class Http1Connection : IPoolableConnection
+internal sealed partial class Http1Connection : IPoolableConnection, IBodySource
 {
     private const int ReceiveBufferSize = 16 * 1024;
     private const int SendBufferSize = 4 * 1024;
@@ -32,6 +32,7 @@ internal sealed partial class Http1Connection : IPoolableConnection
     private int _start;
     private int _end;
 
+    private Http1RequestHead? _head;
     private ExchangeBudget _budget;
     private string _method = HttpMethods.Get;
     private Uri? _uri;
@@ -64,6 +65,24 @@ internal sealed partial class Http1Connection : IPoolableConnection
     public bool IsReusable =>
         !_broken && !_closeRequested && _start == _end
         && _decoder.State == Http1DecoderState.Done && _decoder.Head is { KeepAlive: true };
+
+    /// <summary>
+    /// The request head for the next exchange, reset to the given request line and Host: one head object per
+    /// connection, so building a request costs no allocation.
+    /// </summary>
+    public Http1RequestHead PrepareHead(string method, RequestTarget target, string host)
+    {
+        if (_head is null)
+        {
+            _head = new Http1RequestHead(method, target, host);
+        }
+        else
+        {
+            _head.Reset(method, target, host);
+        }
+
+        return _head;
+    }
 
     public bool IsAlive() => !_broken && !_disposed && _start == _end && _transport.IsAlive();
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Internal;
@@ -28,6 +29,7 @@ internal sealed class Http1ResponseContent : ResponseContent
 
     public override bool IsComplete => _connection is null;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<ReadOnlyMemory<byte>> ReadBlockAsync(bool async, CancellationToken cancellationToken)
     {
         Http1Connection? connection = _connection;

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,7 +9,8 @@ namespace Reqivo.Internal;
 /// <summary>Reads a whole response body into one array, copying each byte once, within a size limit.</summary>
 internal static class ResponseBuffering
 {
-    public static async ValueTask<byte[]> ReadAllAsync(ResponseContent content, long limit, bool async, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<byte[]> ReadAllAsync(IBodySource content, long limit, bool async, CancellationToken cancellationToken)
     {
         if (content.Length > limit)
         {

@@ -9,7 +9,7 @@ namespace Reqivo.Internal;
 /// Where a response's body comes from: memory (buffered) or the connection (streamed). Blocks returned by
 /// <see cref="ReadBlockAsync"/> stay valid only until the next call; an empty block means the end.
 /// </summary>
-internal abstract class ResponseContent : IDisposable
+internal abstract class ResponseContent : IBodySource, IDisposable
 {
     /// <summary>The body length announced by the peer, when known.</summary>
     public abstract long? Length { get; }
