@@ -171,6 +171,24 @@ public class TlsTransportTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task IsAlive_is_true_after_an_exchange_and_false_once_the_server_closes(bool async)
+    {
+        var server = TlsServer();
+        var transport = new TlsTransport(new SocketTransport(), TrustTestCertificate());
+        await using ITransportConnection connection = await Io.ConnectAsync(transport, TransportEndpoint.Tcp("localhost", server.Port), async);
+
+        // The first read also consumes what the server sent after the handshake (TLS 1.3 session tickets).
+        await Io.EchoAsync(connection, Payload, async);
+        bool aliveWhenIdle = connection.IsAlive();
+        await server.DisposeAsync();
+
+        Assert.True(aliveWhenIdle);
+        Assert.True(Io.Eventually(() => !connection.IsAlive()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task The_handshake_restores_the_inner_timeouts(bool async)
     {
         await using var server = TlsServer();
