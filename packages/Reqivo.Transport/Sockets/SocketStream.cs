@@ -17,6 +17,7 @@ internal sealed class SocketStream : TimedDuplexStream
 {
     private readonly Socket _socket;
     private readonly TransportEndpoint _endpoint;
+
     // The timeouts last written to the socket options: applied lazily by the blocking methods, so a connection
     // used only asynchronously never pays the setsockopt calls.
     private int _appliedReceiveTimeout;
