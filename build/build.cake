@@ -12,7 +12,7 @@ var solution = root.CombineWithFilePath("Reqivo.sln");
 var testResults = artifacts.Combine("test-results");
 var totals = new TestTotals();
 
-var knownTargets = new[] { "compile", "test", "conformance", "mutation", "pack" };
+var knownTargets = new[] { "compile", "test", "conformance", "interop", "mutation", "pack" };
 if (!knownTargets.Contains(target))
 {
     Error($"Unknown target '{target}'. Known targets: {string.Join(", ", knownTargets)}.");
@@ -58,6 +58,55 @@ Task("test")
     totals.Print(artifacts);
     totals.ThrowIfFailed();
 });
+
+Task("interop")
+    .Description("Starts nginx (build/interop/nginx.sh), runs tests/Reqivo.Interop.Tests against it, always stops nginx, and prints the totals (also in artifacts/interop-totals.txt).")
+    .Does(() =>
+{
+    const string name = "Reqivo.Interop.Tests";
+    var results = testResults.Combine(name);
+    CleanDirectory(results);
+    DeleteFileIfExists(artifacts.CombineWithFilePath("interop-totals.txt"));
+
+    // The script installs nginx when missing (as root) and starts it; the tests read its ports and certificate.
+    var startExit = RunAllowingFailure("bash", "build/interop/nginx.sh start", root);
+    bool stopped;
+    try
+    {
+        if (startExit == 0)
+        {
+            var exit = RunAllowingFailure("dotnet",
+                $"test \"{root}/tests/{name}\" -c {configuration} -nologo --logger trx --results-directory \"{results}\" --blame-hang-timeout 5m",
+                root);
+            totals.AddTrxFolder(results.FullPath, exit);
+        }
+        else
+        {
+            totals.AddBrokenRun($"build/interop/nginx.sh start failed with exit code {startExit}: no interop test ran");
+        }
+    }
+    finally
+    {
+        // Always, even when the tests failed or crashed: a private server left running would hold the ports.
+        stopped = RunAllowingFailure("bash", "build/interop/nginx.sh stop", root) == 0;
+    }
+
+    if (!stopped)
+    {
+        totals.AddBrokenRun("build/interop/nginx.sh stop failed: nginx may still be running");
+    }
+
+    totals.Print(artifacts, "interop-totals.txt");
+    totals.ThrowIfFailed();
+});
+
+void DeleteFileIfExists(FilePath file)
+{
+    if (FileExists(file))
+    {
+        DeleteFile(file);
+    }
+}
 
 void RunConformance()
 {

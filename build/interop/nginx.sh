@@ -29,20 +29,23 @@ echo_module_path() {
 }
 
 ensure_nginx() {
-  local packages=()
+  local packages=() nginx_package=''
+  # The certificate is made by the openssl command-line tool, which minimal images (a CI container) lack.
+  if ! find_command openssl >/dev/null; then packages+=(openssl); fi
   if nginx_bin=$(find_command nginx); then
     # nginx is there; only the echo module may be missing, and it is optional.
-    if echo_module_path >/dev/null || [[ $(id -u) -ne 0 ]]; then
+    if [[ ${#packages[@]} -eq 0 ]] && { echo_module_path >/dev/null || [[ $(id -u) -ne 0 ]]; }; then
       return 0
     fi
   else
-    packages+=(nginx-light)
+    nginx_package=nginx-light
   fi
   if [[ $(id -u) -eq 0 ]]; then
     apt-get update -qq >&2
     _reqivo_apt_updated=1
     # nginx-light (bookworm) is the small build with TLS, gzip and SSI; later releases ship only nginx.
-    if [[ ${#packages[@]} -gt 0 ]] && ! apt_has_candidate nginx-light; then packages=(nginx); fi
+    if [[ -n $nginx_package ]] && ! apt_has_candidate nginx-light; then nginx_package=nginx; fi
+    if [[ -n $nginx_package ]]; then packages+=("$nginx_package"); fi
     if apt_has_candidate libnginx-mod-http-echo; then packages+=(libnginx-mod-http-echo); fi
     if [[ ${#packages[@]} -eq 0 ]]; then return 0; fi
   fi

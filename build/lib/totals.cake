@@ -63,7 +63,8 @@ public class TestTotals
         Failed += 1;
     }
 
-    public void Print(Cake.Core.IO.DirectoryPath artifacts)
+    // Each target that runs tests writes its own file (test-totals.txt, interop-totals.txt), so CI can add them up.
+    public void Print(Cake.Core.IO.DirectoryPath artifacts, string fileName = "test-totals.txt")
     {
         foreach (var problem in _problems)
         {
@@ -72,7 +73,7 @@ public class TestTotals
 
         var line = $"{Passed} passed, {Failed} failed, {Skipped} skipped";
         System.IO.Directory.CreateDirectory(artifacts.FullPath);
-        System.IO.File.WriteAllText(System.IO.Path.Combine(artifacts.FullPath, "test-totals.txt"), line + "\n");
+        System.IO.File.WriteAllText(System.IO.Path.Combine(artifacts.FullPath, fileName), line + "\n");
         Console.WriteLine(line);
     }
 
