@@ -103,9 +103,16 @@ Task("pack")
         Run("dotnet", $"pack \"{project}\" -c {configuration} --no-build -nologo -o \"{output}\"", root);
     }
 
-    foreach (var package in GetFiles($"{output}/*.nupkg"))
+    var packed = GetFiles($"{output}/*.nupkg");
+    foreach (var package in packed)
     {
         Information($"packed {package.GetFilename()}");
+    }
+
+    var expected = GetFiles($"{root}/packages/*/*.csproj").Count;
+    if (packed.Count != expected)
+    {
+        throw new Exception($"Expected {expected} packages (one per project under packages/), found {packed.Count}.");
     }
 });
 

@@ -11,15 +11,13 @@ namespace Reqivo.Transport;
 /// read timeout. Disposing one end gives the other end end-of-stream after the bytes already sent, and makes its
 /// writes fail as a reset connection would.
 /// </summary>
-internal sealed class InMemoryStream : Stream
+internal sealed class InMemoryStream : TimedDuplexStream
 {
     private readonly InMemoryQueue<byte[]> _incoming;
     private readonly InMemoryQueue<byte[]> _outgoing;
     private readonly TransportEndpoint _endpoint;
     private byte[]? _current;
     private int _currentOffset;
-    private TimeSpan _readTimeout = Timeout.InfiniteTimeSpan;
-    private TimeSpan _writeTimeout = Timeout.InfiniteTimeSpan;
     private volatile bool _disposed;
 
     private InMemoryStream(InMemoryQueue<byte[]> incoming, InMemoryQueue<byte[]> outgoing, TransportEndpoint endpoint)
@@ -27,47 +25,6 @@ internal sealed class InMemoryStream : Stream
         _incoming = incoming;
         _outgoing = outgoing;
         _endpoint = endpoint;
-    }
-
-    public override bool CanRead => !_disposed;
-
-    public override bool CanWrite => !_disposed;
-
-    public override bool CanSeek => false;
-
-    public override bool CanTimeout => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int ReadTimeout
-    {
-        get => TimeoutValues.ToStreamMilliseconds(_readTimeout);
-        set => ReadTimeoutSpan = TimeoutValues.FromStreamMilliseconds(value, nameof(value));
-    }
-
-    public override int WriteTimeout
-    {
-        get => TimeoutValues.ToStreamMilliseconds(_writeTimeout);
-        set => WriteTimeoutSpan = TimeoutValues.FromStreamMilliseconds(value, nameof(value));
-    }
-
-    public TimeSpan ReadTimeoutSpan
-    {
-        get => _readTimeout;
-        set => _readTimeout = TimeoutValues.Validate(value, nameof(value));
-    }
-
-    /// <summary>Accepted for the contract; writes never wait, so it never elapses.</summary>
-    public TimeSpan WriteTimeoutSpan
-    {
-        get => _writeTimeout;
-        set => _writeTimeout = TimeoutValues.Validate(value, nameof(value));
     }
 
     /// <summary>Whether the peer closed its end (or this end was disposed).</summary>
@@ -85,12 +42,6 @@ internal sealed class InMemoryStream : Stream
         return (new InMemoryStream(toClient, toServer, endpoint), new InMemoryStream(toServer, toClient, endpoint));
     }
 
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer.AsSpan(offset, count));
-    }
-
     public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -100,12 +51,6 @@ internal sealed class InMemoryStream : Stream
         }
 
         return CopyCurrent(buffer);
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -119,12 +64,6 @@ internal sealed class InMemoryStream : Stream
         return CopyCurrent(buffer.Span);
     }
 
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        Write(buffer.AsSpan(offset, count));
-    }
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -132,12 +71,6 @@ internal sealed class InMemoryStream : Stream
         {
             throw new IOException($"Writing to {_endpoint} failed: the peer closed the connection.");
         }
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -158,17 +91,6 @@ internal sealed class InMemoryStream : Stream
         }
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override Task FlushAsync(CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing && !_disposed)
@@ -185,7 +107,7 @@ internal sealed class InMemoryStream : Stream
     /// <summary>Waits for the next chunk into <see cref="_current"/>; false at end of stream.</summary>
     private async ValueTask<bool> FillAsync(bool async, CancellationToken cancellationToken)
     {
-        (TakeStatus status, byte[]? chunk) = await _incoming.TakeAsync(async, Deadline.After(_readTimeout), cancellationToken).ConfigureAwait(false);
+        (TakeStatus status, byte[]? chunk) = await _incoming.TakeAsync(async, Deadline.After(ReadTimeoutSpan), cancellationToken).ConfigureAwait(false);
         switch (status)
         {
             case TakeStatus.Taken:
@@ -193,7 +115,7 @@ internal sealed class InMemoryStream : Stream
                 _currentOffset = 0;
                 return true;
             case TakeStatus.TimedOut:
-                throw TransportErrors.WaitTimedOut(read: true, _readTimeout, _endpoint);
+                throw TransportErrors.WaitTimedOut(read: true, ReadTimeoutSpan, _endpoint);
             default:
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 return false;

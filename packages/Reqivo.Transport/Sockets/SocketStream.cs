@@ -13,12 +13,10 @@ namespace Reqivo.Transport;
 /// methods time each operation with an <see cref="OperationTimer"/>. Errors are mapped by <see cref="TransportErrors"/>.
 /// </summary>
 /// <remarks>Owns the socket. One read and one write may run concurrently.</remarks>
-internal sealed class SocketStream : Stream
+internal sealed class SocketStream : TimedDuplexStream
 {
     private readonly Socket _socket;
     private readonly TransportEndpoint _endpoint;
-    private TimeSpan _readTimeout = Timeout.InfiniteTimeSpan;
-    private TimeSpan _writeTimeout = Timeout.InfiniteTimeSpan;
 
     // The timeouts last written to the socket options: applied lazily by the blocking methods, so a connection
     // used only asynchronously never pays the setsockopt calls.
@@ -35,55 +33,9 @@ internal sealed class SocketStream : Stream
         _endpoint = endpoint;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanWrite => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanTimeout => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int ReadTimeout
-    {
-        get => TimeoutValues.ToStreamMilliseconds(_readTimeout);
-        set => ReadTimeoutSpan = TimeoutValues.FromStreamMilliseconds(value, nameof(value));
-    }
-
-    public override int WriteTimeout
-    {
-        get => TimeoutValues.ToStreamMilliseconds(_writeTimeout);
-        set => WriteTimeoutSpan = TimeoutValues.FromStreamMilliseconds(value, nameof(value));
-    }
-
-    public TimeSpan ReadTimeoutSpan
-    {
-        get => _readTimeout;
-        set => _readTimeout = TimeoutValues.Validate(value, nameof(value));
-    }
-
-    public TimeSpan WriteTimeoutSpan
-    {
-        get => _writeTimeout;
-        set => _writeTimeout = TimeoutValues.Validate(value, nameof(value));
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer.AsSpan(offset, count));
-    }
-
     public override int Read(Span<byte> buffer)
     {
-        int timeout = TimeoutValues.ToSocketMilliseconds(_readTimeout);
+        int timeout = TimeoutValues.ToSocketMilliseconds(ReadTimeoutSpan);
         if (timeout != _appliedReceiveTimeout)
         {
             _socket.ReceiveTimeout = timeout;
@@ -91,7 +43,7 @@ internal sealed class SocketStream : Stream
         }
 
         int received = _socket.Receive(buffer, SocketFlags.None, out SocketError error);
-        return error == SocketError.Success ? received : throw TransportErrors.ReadFailed(error, _readTimeout, _endpoint);
+        return error == SocketError.Success ? received : throw TransportErrors.ReadFailed(error, ReadTimeoutSpan, _endpoint);
     }
 
     public override int ReadByte()
@@ -100,15 +52,9 @@ internal sealed class SocketStream : Stream
         return Read(one) == 1 ? one[0] : -1;
     }
 
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        Write(buffer.AsSpan(offset, count));
-    }
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        int timeout = TimeoutValues.ToSocketMilliseconds(_writeTimeout);
+        int timeout = TimeoutValues.ToSocketMilliseconds(WriteTimeoutSpan);
         if (timeout != _appliedSendTimeout)
         {
             _socket.SendTimeout = timeout;
@@ -122,61 +68,38 @@ internal sealed class SocketStream : Stream
             int sent = _socket.Send(buffer, SocketFlags.None, out SocketError error);
             if (error != SocketError.Success)
             {
-                throw TransportErrors.WriteFailed(error, _writeTimeout, _endpoint);
+                throw TransportErrors.WriteFailed(error, WriteTimeoutSpan, _endpoint);
             }
 
             buffer = buffer[sent..];
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    }
-
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_readTimeout == Timeout.InfiniteTimeSpan)
+        if (ReadTimeoutSpan == Timeout.InfiniteTimeSpan)
         {
             ValueTask<int> receive = _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
             return receive.IsCompletedSuccessfully ? receive : AwaitReceiveAsync(receive, timer: null, cancellationToken);
         }
 
         _readTimer ??= new OperationTimer();
-        CancellationToken timed = _readTimer.Start(_readTimeout, cancellationToken);
+        CancellationToken timed = _readTimer.Start(ReadTimeoutSpan, cancellationToken);
         return AwaitReceiveAsync(_socket.ReceiveAsync(buffer, SocketFlags.None, timed), _readTimer, cancellationToken);
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         OperationTimer? timer = null;
         CancellationToken token = cancellationToken;
-        if (_writeTimeout != Timeout.InfiniteTimeSpan)
+        if (WriteTimeoutSpan != Timeout.InfiniteTimeSpan)
         {
             timer = _writeTimer ??= new OperationTimer();
-            token = timer.Start(_writeTimeout, cancellationToken);
+            token = timer.Start(WriteTimeoutSpan, cancellationToken);
         }
 
         return SendAllAsync(buffer, timer, token, cancellationToken);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override Task FlushAsync(CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -197,7 +120,7 @@ internal sealed class SocketStream : Stream
         {
             return await receive.ConfigureAwait(false);
         }
-        catch (Exception e) when (TransportErrors.AsyncReadFailed(e, timer, _readTimeout, _endpoint, cancellationToken) is { } mapped)
+        catch (Exception e) when (TransportErrors.AsyncReadFailed(e, timer, ReadTimeoutSpan, _endpoint, cancellationToken) is { } mapped)
         {
             throw mapped;
         }
@@ -218,7 +141,7 @@ internal sealed class SocketStream : Stream
                 buffer = buffer[sent..];
             }
         }
-        catch (Exception e) when (TransportErrors.AsyncWriteFailed(e, timer, _writeTimeout, _endpoint, cancellationToken) is { } mapped)
+        catch (Exception e) when (TransportErrors.AsyncWriteFailed(e, timer, WriteTimeoutSpan, _endpoint, cancellationToken) is { } mapped)
         {
             throw mapped;
         }

@@ -13,27 +13,11 @@ namespace Reqivo.Transport;
 /// <see cref="ITransportConnection"/> restored. SslStream wraps whatever its inner stream throws in an
 /// <see cref="IOException"/>; a Reqivo exception found inside (a read or write timeout) is rethrown as itself.
 /// </summary>
-internal sealed class TlsConnectionStream : Stream
+internal sealed class TlsConnectionStream : DuplexStream
 {
     private readonly SslStream _ssl;
 
     public TlsConnectionStream(SslStream ssl) => _ssl = ssl;
-
-    public override bool CanRead => true;
-
-    public override bool CanWrite => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanTimeout => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int ReadTimeout
     {
@@ -45,12 +29,6 @@ internal sealed class TlsConnectionStream : Stream
     {
         get => _ssl.WriteTimeout;
         set => _ssl.WriteTimeout = value;
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer.AsSpan(offset, count));
     }
 
     public override int Read(Span<byte> buffer)
@@ -66,12 +44,6 @@ internal sealed class TlsConnectionStream : Stream
         }
     }
 
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        Write(buffer.AsSpan(offset, count));
-    }
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         try
@@ -83,12 +55,6 @@ internal sealed class TlsConnectionStream : Stream
             ExceptionDispatchInfo.Throw(original);
             throw;
         }
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -103,12 +69,6 @@ internal sealed class TlsConnectionStream : Stream
             ExceptionDispatchInfo.Throw(original);
             throw;
         }
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -128,10 +88,6 @@ internal sealed class TlsConnectionStream : Stream
     public override void Flush() => _ssl.Flush();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => _ssl.FlushAsync(cancellationToken);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
