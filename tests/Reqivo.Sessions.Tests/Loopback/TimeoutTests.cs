@@ -163,4 +163,28 @@ public sealed class TimeoutTests(KestrelHosts hosts) : IClassFixture<KestrelHost
         PoolAssert.Settled(session, idle: 0);
         await PoolAssert.NextRequestSucceedsAsync(session, host, async, onNewConnection: true);
     }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task Cancelling_a_wait_for_a_busy_pool_raises_OperationCanceledException(bool async)
+    {
+        KestrelTestHost host = await hosts.GetAsync();
+        var counts = HostCounts.Of(host);
+        using Session session = LoopbackSessions.For(host, pool: new ConnectionPoolOptions { MaxConnectionsPerOrigin = 1 });
+        using var cancellation = new CancellationTokenSource();
+
+        using (Response held = await session.SendAsync(new Request(HttpMethods.Get, "/bytes/10000000") { StreamResponse = true }, async))
+        {
+            cancellation.CancelAfter(TimeSpan.FromMilliseconds(200));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => session.SendAsync(new Request(HttpMethods.Get, "/hello"), async, cancellation.Token));
+
+            Pooling.PoolStatistics statistics = session.GetPoolStatistics();
+            Assert.Equal(1, statistics.Active);
+            Assert.Equal(0, statistics.Waiting);
+            Assert.Equal(1, counts.NewConnections);
+        }
+
+        await PoolAssert.RecoversOnNewConnectionAsync(session, host, async);
+    }
 }

@@ -46,6 +46,27 @@ internal static class PoolAssert
         Settled(session, idle: 1);
     }
 
+    /// <summary>
+    /// After a failure against a scripted server: the pool is settled with no idle connection, and a GET on the same
+    /// session succeeds on a new connection (the server answers every connection after the first).
+    /// </summary>
+    public static async Task RecoversOnNewConnectionAsync(Session session, ScriptedTcpServer server, bool async)
+    {
+        Settled(session, idle: 0);
+        long created = session.GetPoolStatistics().ConnectionsCreated;
+        int accepted = server.AcceptedCount;
+
+        using (Response response = await session.SendAsync(new Request(HttpMethods.Get, new Uri(Scripts.HttpBase(server), "good")), async))
+        {
+            Assert.Equal(200, response.StatusCode);
+            Assert.Equal("ok", await response.ReadAsStringAsync(async));
+        }
+
+        Assert.Equal(created + 1, session.GetPoolStatistics().ConnectionsCreated);
+        Assert.Equal(accepted + 1, server.AcceptedCount);
+        Settled(session, idle: 1);
+    }
+
     /// <summary>The exception is a Reqivo timeout carrying the limit that was exceeded.</summary>
     public static void IsTimeout(Exception error, TimeSpan limit)
     {
