@@ -28,6 +28,7 @@ public sealed partial class Session
             throw new InvalidOperationException("This request's body is an IAsyncEnumerable; send it with SendAsync.");
         }
 
+        RejectWriterOwnedFields(request.HeadersOrNull);
         Origin origin = OriginOf(uri);
         RequestTarget target = RequestTarget.FromUri(uri);
         Timeouts timeouts = request.Timeouts ?? Configuration.Timeouts;
@@ -105,10 +106,12 @@ public sealed partial class Session
     private async ValueTask<Response> CreateResponseAsync(
         Request request, Uri uri, Http1Connection connection, Http1ResponseHead head, bool async, CancellationToken cancellationToken)
     {
-        if (connection.IsMessageComplete || head.IsUpgrade)
+        if (head.Framing == Http1BodyFraming.None || head.IsUpgrade)
         {
-            // No body (HEAD, 204, 304, ...): the connection goes back at once.
-            _pool.Return(connection, connection.IsReusable);
+            // No body (HEAD, 1xx, 204, 304, upgrades): the end of the message is decoded from what is already
+            // buffered, and the connection goes back at once (closed after an upgrade, which is never reusable).
+            bool complete = !head.IsUpgrade && connection.TryFinishFromBuffer();
+            _pool.Return(connection, complete && connection.IsReusable);
             return new Response(request, uri, head, null, null);
         }
 
@@ -194,8 +197,30 @@ public sealed partial class Session
             }
         }
 
-        head.Framing = RequestFraming.ForBody(body?.Length, body is not null);
+        // RFC 9110 §8.6: a request whose method gives content a meaning (POST, PUT, PATCH) but that has none
+        // SHOULD say so with Content-Length: 0, so the server does not wait for a body.
+        head.Framing = body is null && request.Method is HttpMethods.Post or HttpMethods.Put or HttpMethods.Patch
+            ? RequestFraming.ContentLength(0)
+            : RequestFraming.ForBody(body?.Length, body is not null);
         return head;
+    }
+
+    private static void RejectWriterOwnedFields(HttpHeaders? headers)
+    {
+        if (headers is null)
+        {
+            return;
+        }
+
+        // Reqivo writes Host from the URL and the framing field from the body; a second source for either is how
+        // requests get misrouted or smuggled (RFC 9112 §3.2, §6.1), so such a request is refused before any I/O.
+        foreach (string name in (ReadOnlySpan<string>)[HttpHeaderNames.Host, HttpHeaderNames.ContentLength, HttpHeaderNames.TransferEncoding])
+        {
+            if (headers.Contains(name))
+            {
+                throw new ArgumentException($"A request may not set the '{name}' field: Reqivo derives it from the URL and the body.", nameof(headers));
+            }
+        }
     }
 
     private bool CanResend(Request request) =>

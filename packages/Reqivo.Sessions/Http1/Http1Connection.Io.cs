@@ -24,9 +24,17 @@ internal sealed partial class Http1Connection
         try
         {
             _transport.ReadTimeout = timeout;
-            int read = async
-                ? await _stream.ReadAsync(_receive.AsMemory(_end), cancellationToken).ConfigureAwait(false)
-                : _stream.Read(_receive, _end, _receive.Length - _end);
+            int read;
+            if (async)
+            {
+                read = await _stream.ReadAsync(_receive.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                using CancellationTokenRegistration abort = AbortOnCancel(cancellationToken);
+                read = _stream.Read(_receive, _end, _receive.Length - _end);
+            }
+
             _end += read;
             return read > 0;
         }
@@ -55,6 +63,7 @@ internal sealed partial class Http1Connection
             }
             else
             {
+                using CancellationTokenRegistration abort = AbortOnCancel(cancellationToken);
                 _stream.Write(data.Span);
             }
         }
@@ -65,12 +74,24 @@ internal sealed partial class Http1Connection
         }
     }
 
+    /// <summary>
+    /// A blocking read or write cannot watch a token, so on cancellation the connection is closed under it: the
+    /// call fails at once and <see cref="MapFailure"/> reports the cancellation. Async calls pass the token instead.
+    /// </summary>
+    private CancellationTokenRegistration AbortOnCancel(CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static state => ((Http1Connection)state!)._transport.Dispose(), this)
+            : default;
+
     private Exception MapFailure(Exception error, bool isTotal, bool reading, CancellationToken cancellationToken)
     {
         switch (error)
         {
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 return error;
+            case not OperationCanceledException when cancellationToken.IsCancellationRequested:
+                // The connection was closed to interrupt a blocking call (AbortOnCancel).
+                return new OperationCanceledException("The request was canceled.", error, cancellationToken);
             case ReqivoTimeoutException when isTotal || _budget.TotalExpired:
                 return new TotalTimeoutException(_budget.Timeouts.Total, _method, RedactedUrl);
             case ReqivoException reqivo:
