@@ -46,7 +46,7 @@ internal static class ChildProcesses
     /// Runs build/interop/wrk.sh (one wrk thread) and measures wrk's CPU time with the shell's <c>times</c> builtin,
     /// which reports the user and system time of the commands the shell waited for (10 ms resolution).
     /// </summary>
-    public static ClientResult RunWrk(string wrkScript, string url, int connections, int seconds, Pinning? pinTo)
+    public static ClientResult RunWrk(string wrkScript, string url, int connections, int seconds, Pinning? pinTo, IReadOnlyList<int> serverPids)
     {
         const string Script = "rps=$(\"$@\"); status=$?; echo \"rps=$rps\"; times; exit $status";
         string file = "bash";
@@ -56,7 +56,11 @@ internal static class ChildProcesses
             (file, arguments) = pinTo.Wrap(file, arguments);
         }
 
+        CpuSnapshot start = CpuSnapshot.Read(serverPids);
+        long started = Stopwatch.GetTimestamp();
         (int exit, string output, string error) = Run(file, arguments, TimeSpan.FromSeconds(seconds + 60));
+        double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        CpuSnapshot window = CpuSnapshot.Read(serverPids) - start;
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         string? rpsLine = lines.FirstOrDefault(l => l.StartsWith("rps=", StringComparison.Ordinal));
         if (exit != 0 || rpsLine is null || lines.Length < 3 || !double.TryParse(rpsLine[4..], NumberStyles.Float, CultureInfo.InvariantCulture, out double rps))
@@ -68,7 +72,10 @@ internal static class ChildProcesses
         string[] children = lines[^1].Split(' ');
         double user = ShellSeconds(children[0]), kernel = ShellSeconds(children[1]);
         long requests = (long)Math.Round(rps * seconds);
-        return new ClientResult(requests, seconds, 0, user, kernel, double.NaN, double.NaN, 0, null, 0);
+        // The snapshots span the whole wrk.sh run, a little longer than wrk's measured seconds: scaled to them.
+        double scale = seconds / wall;
+        window = new CpuSnapshot(TimeSpan.Zero, TimeSpan.Zero, window.Server * scale, window.MachineBusy * scale);
+        return new ClientResult(requests, seconds, 0, user, kernel, double.NaN, double.NaN, 0, null, 0).WithMachine(window);
     }
 
     private static double ShellSeconds(string value)

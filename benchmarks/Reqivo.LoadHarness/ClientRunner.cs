@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -21,7 +22,7 @@ namespace Reqivo.LoadHarness;
 /// </remarks>
 internal static class ClientRunner
 {
-    public static int RunLoad(ClientKind kind, string url, int connections, TimeSpan warmup, TimeSpan duration, int bodyLength)
+    public static int RunLoad(ClientKind kind, string url, int connections, TimeSpan warmup, TimeSpan duration, int bodyLength, IReadOnlyList<int> serverPids)
     {
         var window = new LoadWindow();
         // Room for every latency at up to 250k requests/s in total; later ones are counted but not recorded.
@@ -33,7 +34,7 @@ internal static class ClientRunner
         Action join = Start(kind, session, client, url, bodyLength, workers, window);
 
         Thread.Sleep(warmup);
-        CpuTimes cpuStart = CpuTimes.Read();
+        CpuSnapshot cpuStart = CpuSnapshot.Read(serverPids);
         long allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
         long started = Stopwatch.GetTimestamp();
         window.BeginMeasuring();
@@ -43,20 +44,20 @@ internal static class ClientRunner
         window.Stop();
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedStart;
-        CpuTimes cpu = CpuTimes.Read() - cpuStart;
+        CpuSnapshot cpu = CpuSnapshot.Read(serverPids) - cpuStart;
         join();
 
         Console.WriteLine(ClientResult.From(workers, seconds, allocated, cpu).Format());
         return 0;
     }
 
-    public static int RunDownload(ClientKind kind, string url, int downloads)
+    public static int RunDownload(ClientKind kind, string url, int downloads, IReadOnlyList<int> serverPids)
     {
         using Session session = CreateSession(1);
         using HttpClient client = CreateHttpClient(1);
         Download(kind, session, client, url);
 
-        CpuTimes cpuStart = CpuTimes.Read();
+        CpuSnapshot cpuStart = CpuSnapshot.Read(serverPids);
         long allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
         long started = Stopwatch.GetTimestamp();
         long bytes = 0;
@@ -67,9 +68,9 @@ internal static class ClientRunner
 
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedStart;
-        CpuTimes cpu = CpuTimes.Read() - cpuStart;
+        CpuSnapshot cpu = CpuSnapshot.Read(serverPids) - cpuStart;
         var result = new ClientResult(downloads, seconds, allocated, cpu.User.TotalSeconds, cpu.Kernel.TotalSeconds,
-            double.NaN, double.NaN, 0, null, bytes);
+            double.NaN, double.NaN, 0, null, bytes).WithMachine(cpu);
         Console.WriteLine(result.Format());
         return 0;
     }

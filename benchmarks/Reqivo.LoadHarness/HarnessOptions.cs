@@ -18,7 +18,7 @@ internal sealed class HarnessOptions
             --nginx-port P     (default: artifacts/interop/nginx/server.env, else $REQIVO_NGINX_HTTP_PORT, else 18080)
             --output FILE      (default artifacts/bench-load/loopback-load.md)   --no-pin   never use taskset
           --alloc-profile --url URL [--warmup S] [--seconds S]   allocation by experiment, one connection
-          --client NAME --url URL (--connections N | --download N)   one measured run (used by the harness itself)
+          --client NAME --url URL (--connections N | --download N) [--server-pids P,Q]   one measured run (used by the harness)
           --serve-kestrel      the Kestrel /small server (used by the harness itself)
         """;
 
@@ -43,6 +43,9 @@ internal sealed class HarnessOptions
     public int BodyLength { get; private set; } = 5;
 
     public int NginxPort { get; private set; }
+
+    /// <summary>The server's processes, whose CPU time a client run reports alongside its own.</summary>
+    public int[] ServerPids { get; private set; } = [];
 
     public bool NoPin { get; private set; }
 
@@ -77,6 +80,7 @@ internal sealed class HarnessOptions
                 case "--nginx-port": options.NginxPort = NextInt(); break;
                 case "--output": options.Output = Path.GetFullPath(Next()); break;
                 case "--no-pin": options.NoPin = true; break;
+                case "--server-pids": options.ServerPids = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))]; break;
                 case "--repo": options.RepositoryRoot = Path.GetFullPath(Next()); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Threading;
 
 namespace Reqivo.LoadHarness;
@@ -72,25 +74,60 @@ internal sealed class Worker(int latencyCapacity)
     public bool GaveUp => Errors > 100;
 }
 
-/// <summary>Process CPU time (user and kernel) read from the OS; the harness runs clients in their own processes.</summary>
-internal readonly record struct CpuTimes(TimeSpan User, TimeSpan Kernel)
+/// <summary>
+/// CPU time at one instant: this process (user and kernel), the server's processes, and the whole machine (busy time
+/// of all CPUs, from /proc/stat). Over a window, what the machine spent beyond client and server is other load: the
+/// noise of a shared machine, reported with every run.
+/// </summary>
+internal readonly record struct CpuSnapshot(TimeSpan User, TimeSpan Kernel, TimeSpan Server, TimeSpan MachineBusy)
 {
-    public static CpuTimes Read()
+    // /proc/stat counts in USER_HZ, which Linux fixes at 100 for user space.
+    private const double TicksPerSecond = 100;
+
+    public static CpuSnapshot Read(IReadOnlyList<int> serverPids)
     {
+        TimeSpan server = TimeSpan.Zero;
+        foreach (int pid in serverPids)
+        {
+            using Process process = Process.GetProcessById(pid);
+            server += process.TotalProcessorTime;
+        }
+
         using Process self = Process.GetCurrentProcess();
         // On Linux these come from /proc/self/stat (utime, stime): clock ticks, usually 10 ms each.
-        return new CpuTimes(self.UserProcessorTime, self.PrivilegedProcessorTime);
+        return new CpuSnapshot(self.UserProcessorTime, self.PrivilegedProcessorTime, server, MachineBusyTime());
     }
 
-    public static CpuTimes operator -(CpuTimes end, CpuTimes start) => new(end.User - start.User, end.Kernel - start.Kernel);
+    public static CpuSnapshot operator -(CpuSnapshot end, CpuSnapshot start) =>
+        new(end.User - start.User, end.Kernel - start.Kernel, end.Server - start.Server, end.MachineBusy - start.MachineBusy);
 
-    public TimeSpan Total => User + Kernel;
+    private static TimeSpan MachineBusyTime()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return TimeSpan.Zero;
+        }
+
+        // "cpu  user nice system idle iowait irq softirq steal guest guest_nice": busy is all but idle and iowait.
+        string[] fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long busy = 0;
+        for (int i = 1; i < Math.Min(fields.Length, 9); i++)
+        {
+            if (i is not (4 or 5))
+            {
+                busy += long.Parse(fields[i], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return TimeSpan.FromSeconds(busy / TicksPerSecond);
+    }
 }
 
 /// <summary>What one measured client run reports back to the orchestrator, as a single <c>RESULT k=v ...</c> line.</summary>
 internal sealed record ClientResult(
     long Requests, double Seconds, long AllocatedBytes, double CpuUserSeconds, double CpuKernelSeconds,
-    double P50Micros, double P99Micros, long Errors, string? FirstError, long Bytes)
+    double P50Micros, double P99Micros, long Errors, string? FirstError, long Bytes,
+    double ServerCpuSeconds = double.NaN, double MachineBusySeconds = double.NaN)
 {
     public const string Prefix = "RESULT ";
 
@@ -102,7 +139,15 @@ internal sealed record ClientResult(
 
     public double MegabytesPerSecond => Bytes / 1e6 / Seconds;
 
-    public static ClientResult From(IReadOnlyList<Worker> workers, double seconds, long allocated, CpuTimes cpu, long bytes = 0)
+    public double ServerCpuMicrosPerRequest => Requests == 0 ? double.NaN : ServerCpuSeconds * 1e6 / Requests;
+
+    /// <summary>CPUs' worth of work the machine did during the window besides this client and the server.</summary>
+    public double OtherLoadCores => Math.Max(0, MachineBusySeconds - CpuUserSeconds - CpuKernelSeconds - ServerCpuSeconds) / Seconds;
+
+    public ClientResult WithMachine(CpuSnapshot window) =>
+        this with { ServerCpuSeconds = window.Server.TotalSeconds, MachineBusySeconds = window.MachineBusy.TotalSeconds };
+
+    public static ClientResult From(IReadOnlyList<Worker> workers, double seconds, long allocated, CpuSnapshot cpu, long bytes = 0)
     {
         long requests = 0, errors = 0, recorded = 0;
         string? firstError = null;
@@ -125,11 +170,11 @@ internal sealed record ClientResult(
 
         Array.Sort(all);
         return new ClientResult(requests, seconds, allocated, cpu.User.TotalSeconds, cpu.Kernel.TotalSeconds,
-            Percentile(all, 0.50), Percentile(all, 0.99), errors, firstError, bytes);
+            Percentile(all, 0.50), Percentile(all, 0.99), errors, firstError, bytes).WithMachine(cpu);
     }
 
     public string Format() => FormattableString.Invariant(
-        $"{Prefix}requests={Requests} seconds={Seconds:R} allocated={AllocatedBytes} cpu_user={CpuUserSeconds:R} cpu_kernel={CpuKernelSeconds:R} p50_us={P50Micros:R} p99_us={P99Micros:R} errors={Errors} bytes={Bytes} first_error={Escape(FirstError)}");
+        $"{Prefix}requests={Requests} seconds={Seconds:R} allocated={AllocatedBytes} cpu_user={CpuUserSeconds:R} cpu_kernel={CpuKernelSeconds:R} p50_us={P50Micros:R} p99_us={P99Micros:R} errors={Errors} bytes={Bytes} server_cpu={ServerCpuSeconds:R} machine_busy={MachineBusySeconds:R} first_error={Escape(FirstError)}");
 
     public static ClientResult Parse(string line)
     {
@@ -146,7 +191,7 @@ internal sealed record ClientResult(
         double D(string key) => double.Parse(values[key], CultureInfo.InvariantCulture);
         long L(string key) => long.Parse(values[key], CultureInfo.InvariantCulture);
         return new ClientResult(L("requests"), D("seconds"), L("allocated"), D("cpu_user"), D("cpu_kernel"),
-            D("p50_us"), D("p99_us"), L("errors"), error == "-" ? null : error, L("bytes"));
+            D("p50_us"), D("p99_us"), L("errors"), error == "-" ? null : error, L("bytes"), D("server_cpu"), D("machine_busy"));
     }
 
     private static string Escape(string? text) => text is null ? "-" : text.ReplaceLineEndings(" ");

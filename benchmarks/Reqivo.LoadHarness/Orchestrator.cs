@@ -50,7 +50,7 @@ internal sealed class Orchestrator(HarnessOptions options)
 
         if (options.Downloads > 0)
         {
-            RunDownloads(nginxUrl);
+            RunDownloads(nginxUrl, Pinning.ChildrenOf(nginxMaster));
         }
 
         conditions.Finish(stopwatch.Elapsed);
@@ -83,11 +83,11 @@ internal sealed class Orchestrator(HarnessOptions options)
                     foreach (ClientKind client in Rotate(LoadOrder, repetition))
                     {
                         ClientResult result = client == ClientKind.Wrk
-                            ? ChildProcesses.RunWrk(options.WrkScript, url, connections, options.Seconds, pin)
-                            : ChildProcesses.RunClient(LoadArguments(client, url, connections), pin, TimeSpan.FromSeconds(options.Warmup + options.Seconds + 60));
+                            ? ChildProcesses.RunWrk(options.WrkScript, url, connections, options.Seconds, pin, serverPids)
+                            : ChildProcesses.RunClient(LoadArguments(client, url, connections, serverPids), pin, TimeSpan.FromSeconds(options.Warmup + options.Seconds + 60));
                         _load.Add(new Sample(server, connections, repetition, client, result));
                         Progress(FormattableString.Invariant(
-                            $"{server} c={connections} rep {repetition + 1}: {client.Name(),-16} {result.RequestsPerSecond,9:F0} req/s  {result.AllocatedPerRequest,7:F0} B/req  {result.CpuMicrosPerRequest,6:F1} CPU us/req  errors {result.Errors}"));
+                            $"{server} c={connections} rep {repetition + 1}: {client.Name(),-16} {result.RequestsPerSecond,9:F0} req/s  {result.AllocatedPerRequest,7:F0} B/req  {result.CpuMicrosPerRequest,6:F1} CPU us/req  server {result.ServerCpuMicrosPerRequest,5:F1} us/req  other load {result.OtherLoadCores:F2} cores  errors {result.Errors}"));
                     }
                 }
             }
@@ -101,23 +101,24 @@ internal sealed class Orchestrator(HarnessOptions options)
         }
     }
 
-    private void RunDownloads(string nginxUrl)
+    private void RunDownloads(string nginxUrl, IReadOnlyList<int> serverPids)
     {
         string url = nginxUrl + "/download/256m";
         for (int repetition = 0; repetition < options.Repetitions; repetition++)
         {
             foreach (ClientKind client in Rotate(ClientKinds.Managed, repetition))
             {
-                string[] arguments = ["--client", client.Name(), "--url", url, "--download", options.Downloads.ToString(CultureInfo.InvariantCulture)];
+                string[] arguments = ["--client", client.Name(), "--url", url, "--download", options.Downloads.ToString(CultureInfo.InvariantCulture), "--server-pids", string.Join(',', serverPids)];
                 ClientResult result = ChildProcesses.RunClient(arguments, null, TimeSpan.FromMinutes(2));
                 _downloads.Add(new Sample("nginx", 1, repetition, client, result));
-                Progress(FormattableString.Invariant($"download rep {repetition + 1}: {client.Name(),-16} {result.MegabytesPerSecond,7:F0} MB/s"));
+                Progress(FormattableString.Invariant($"download rep {repetition + 1}: {client.Name(),-16} {result.MegabytesPerSecond,7:F0} MB/s  other load {result.OtherLoadCores:F2} cores"));
             }
         }
     }
 
-    private string[] LoadArguments(ClientKind client, string url, int connections) =>
+    private string[] LoadArguments(ClientKind client, string url, int connections, IReadOnlyList<int> serverPids) =>
     [
+        "--server-pids", string.Join(',', serverPids),
         "--client", client.Name(), "--url", url,
         "--connections", connections.ToString(CultureInfo.InvariantCulture),
         "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),

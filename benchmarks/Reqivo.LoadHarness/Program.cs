@@ -25,9 +25,9 @@ try
         // The main thread drives each mode synchronously: it must not take a thread-pool thread from async clients.
         "serve-kestrel" => KestrelSmallServer.RunAsync().GetAwaiter().GetResult(),
         "client" when options.Downloads > 0 =>
-            ClientRunner.RunDownload(ClientKinds.Parse(options.Client!), Required(options.Url), options.Downloads),
+            ClientRunner.RunDownload(ClientKinds.Parse(options.Client!), Required(options.Url), options.Downloads, options.ServerPids),
         "client" => ClientRunner.RunLoad(ClientKinds.Parse(options.Client!), Required(options.Url), options.Connections[0],
-            TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), options.BodyLength),
+            TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), options.BodyLength, options.ServerPids),
         "alloc-profile" => AllocationProfile.Run(Required(options.Url), TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds)),
         _ => new Orchestrator(options).Run(),
     };

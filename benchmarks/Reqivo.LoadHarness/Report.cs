@@ -20,7 +20,7 @@ internal static class Report
         var text = new StringBuilder();
         Line(text, $"## Loopback load: run of {conditions.StartedUtc:yyyy-MM-dd HH:mm} UTC");
         Line(text);
-        WriteConditions(text, conditions);
+        WriteConditions(text, conditions, Median([.. load.Concat(downloads).Select(s => s.Result.OtherLoadCores)]));
         WriteLoad(text, load);
         WriteDownloads(text, downloads);
         WriteTargets(text, load, downloads);
@@ -28,11 +28,11 @@ internal static class Report
         return text.ToString();
     }
 
-    private static void WriteConditions(StringBuilder text, RunConditions c)
+    private static void WriteConditions(StringBuilder text, RunConditions c, double medianOtherLoad)
     {
         HarnessOptions o = c.Options;
         Line(text, $"- machine: {c.Cpu}; Linux {c.Kernel}; {c.Runtime}; {c.Nginx} (1 worker); {c.Wrk}");
-        Line(text, $"- load average (1/5/15 min) at start {c.LoadAverageAtStart}, at end {c.LoadAverageAtEnd}: the machine is shared, other builds may have run");
+        Line(text, $"- load average (1/5/15 min) at start {c.LoadAverageAtStart}, at end {c.LoadAverageAtEnd}: the machine is shared; during the measured windows other processes used a median {F2(medianOtherLoad)} CPUs (machine busy time minus client and server)");
         Line(text, $"- {o.Repetitions} repetitions; each client run: {o.Warmup} s warm-up, then {o.Seconds} s measured, in its own process; clients alternate within a repetition");
         Line(text, $"- pinning: {c.Pinning}");
         Line(text, $"- whole run: {c.Duration.TotalMinutes:F1} min");
@@ -43,8 +43,8 @@ internal static class Report
     {
         Line(text, "### GET /small (5-byte body)");
         Line(text);
-        Line(text, "| server | conns | client | req/s | ÷ wrk | ÷ HttpClient (same form) | p50 µs | p99 µs | allocated B/req | client CPU µs/req |");
-        Line(text, "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Line(text, "| server | conns | client | req/s | ÷ wrk | ÷ HttpClient (same form) | p50 µs | p99 µs | allocated B/req | client CPU µs/req | server CPU µs/req | other load (cores) |");
+        Line(text, "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var group in load.GroupBy(s => (s.Server, s.Connections)))
         {
             foreach (ClientKind client in RowOrder)
@@ -60,7 +60,8 @@ internal static class Report
                 bool managed = client != ClientKind.Wrk;
                 Line(text, $"| {group.Key.Server} | {group.Key.Connections} | {client.Name()} | {N(Median(samples, r => r.RequestsPerSecond))} | {versusWrk} | {versusHttpClient} " +
                     $"| {(managed ? F1(Median(samples, r => r.P50Micros)) : "–")} | {(managed ? F1(Median(samples, r => r.P99Micros)) : "–")} " +
-                    $"| {(managed ? N(Median(samples, r => r.AllocatedPerRequest)) : "–")} | {F1(Median(samples, r => r.CpuMicrosPerRequest))} |");
+                    $"| {(managed ? N(Median(samples, r => r.AllocatedPerRequest)) : "–")} | {F1(Median(samples, r => r.CpuMicrosPerRequest))} " +
+                    $"| {F1(Median(samples, r => r.ServerCpuMicrosPerRequest))} | {F2(Median(samples, r => r.OtherLoadCores))} |");
             }
         }
 
@@ -76,14 +77,14 @@ internal static class Report
 
         Line(text, "### 256 MiB download (nginx /download/256m, one connection, unpinned)");
         Line(text);
-        Line(text, "| client | MB/s | ÷ HttpClient (same form) | allocated B/download | client CPU ms/download |");
-        Line(text, "| --- | ---: | ---: | ---: | ---: |");
+        Line(text, "| client | MB/s | ÷ HttpClient (same form) | allocated B/download | client CPU ms/download | other load (cores) |");
+        Line(text, "| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (ClientKind client in ClientKinds.Managed)
         {
             Sample[] samples = [.. downloads.Where(s => s.Client == client)];
             string versus = client.IsReqivo() ? Ratio(downloads, client, client.HttpClientCounterpart(), r => r.MegabytesPerSecond) : "";
             Line(text, $"| {client.Name()} | {N(Median(samples, r => r.MegabytesPerSecond))} | {versus} | {N(Median(samples, r => r.AllocatedPerRequest))} " +
-                $"| {F1(Median(samples, r => (r.CpuUserSeconds + r.CpuKernelSeconds) * 1e3 / r.Requests))} |");
+                $"| {F1(Median(samples, r => (r.CpuUserSeconds + r.CpuKernelSeconds) * 1e3 / r.Requests))} | {F2(Median(samples, r => r.OtherLoadCores))} |");
         }
 
         Line(text);
@@ -133,20 +134,20 @@ internal static class Report
     {
         Line(text, "### Every run");
         Line(text);
-        Line(text, "| server | conns | rep | client | req/s or MB/s | p50 µs | p99 µs | allocated B/req | CPU µs/req (user+sys) | errors |");
-        Line(text, "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |");
+        Line(text, "| server | conns | rep | client | req/s or MB/s | p50 µs | p99 µs | allocated B/req | client CPU µs/req (user+sys) | server CPU µs/req | other load (cores) | errors |");
+        Line(text, "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
         foreach (Sample s in load)
         {
             ClientResult r = s.Result;
             double perRequest = 1e6 / r.Requests;
             Line(text, $"| {s.Server} | {s.Connections} | {s.Repetition + 1} | {s.Client.Name()} | {N(r.RequestsPerSecond)} | {F1(r.P50Micros)} | {F1(r.P99Micros)} " +
-                $"| {(s.Client == ClientKind.Wrk ? "–" : N(r.AllocatedPerRequest))} | {F1(r.CpuMicrosPerRequest)} ({F1(r.CpuUserSeconds * perRequest)}+{F1(r.CpuKernelSeconds * perRequest)}) | {r.Errors}{(r.FirstError is null ? "" : " " + r.FirstError)} |");
+                $"| {(s.Client == ClientKind.Wrk ? "–" : N(r.AllocatedPerRequest))} | {F1(r.CpuMicrosPerRequest)} ({F1(r.CpuUserSeconds * perRequest)}+{F1(r.CpuKernelSeconds * perRequest)}) | {F1(r.ServerCpuMicrosPerRequest)} | {F2(r.OtherLoadCores)} | {r.Errors}{(r.FirstError is null ? "" : " " + r.FirstError)} |");
         }
 
         foreach (Sample s in downloads)
         {
             ClientResult r = s.Result;
-            Line(text, $"| {s.Server} download | 1 | {s.Repetition + 1} | {s.Client.Name()} | {N(r.MegabytesPerSecond)} MB/s | – | – | {N(r.AllocatedPerRequest)} per download | – | {r.Errors} |");
+            Line(text, $"| {s.Server} download | 1 | {s.Repetition + 1} | {s.Client.Name()} | {N(r.MegabytesPerSecond)} MB/s | – | – | {N(r.AllocatedPerRequest)} per download | – | – | {F2(r.OtherLoadCores)} | {r.Errors} |");
         }
 
         Line(text);
