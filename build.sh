@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstraps the Cake build (a dotnet local tool) and runs one target: ./build.sh [target] [cake options]
-# Targets: compile, test, conformance, interop, mutation, bench, pack, demo (default: test).
+# Targets: compile, test, conformance, interop, mutation, bench, bench-load, pack, demo (default: test).
 set -euo pipefail
 cd "$(dirname "$0")"
 target="${1:-test}"

@@ -12,7 +12,7 @@ var solution = root.CombineWithFilePath("Reqivo.sln");
 var testResults = artifacts.Combine("test-results");
 var totals = new TestTotals();
 
-var knownTargets = new[] { "compile", "test", "conformance", "interop", "mutation", "pack" };
+var knownTargets = new[] { "compile", "test", "conformance", "interop", "mutation", "pack", "demo", "bench-load" };
 if (!knownTargets.Contains(target))
 {
     Error($"Unknown target '{target}'. Known targets: {string.Join(", ", knownTargets)}.");
@@ -162,6 +162,38 @@ Task("pack")
     if (packed.Count != expected)
     {
         throw new Exception($"Expected {expected} packages (one per project under packages/), found {packed.Count}.");
+    }
+});
+
+Task("demo")
+    .Description("Runs samples/Reqivo.Demo: a Session against an embedded Kestrel server on 127.0.0.1; fails when a check fails.")
+    .Does(() =>
+{
+    Run("dotnet", $"run --project samples/Reqivo.Demo -c {configuration} -nologo", root);
+});
+
+Task("bench-load")
+    .Description("The loopback load harness (Reqivo, HttpClient, wrk on nginx and Kestrel); report in artifacts/bench-load/.")
+    .Does(() =>
+{
+    // Extra harness options pass through, e.g. ./build.sh bench-load --load-args="--reps 5".
+    // nginx ports follow REQIVO_NGINX_HTTP_PORT / REQIVO_NGINX_HTTPS_PORT, as for the interop tier.
+    var harnessArguments = Argument("load-args", "");
+    var nginx = "build/interop/nginx.sh";
+    Run("dotnet", $"build benchmarks/Reqivo.LoadHarness -c {configuration} -nologo", root);
+    // A server that was already running (this worktree's, started by hand) is left running.
+    var startedHere = RunAllowingFailure("bash", $"{nginx} status", root) != 0;
+    Run("bash", $"{nginx} start", root);
+    try
+    {
+        Run("dotnet", $"run --project benchmarks/Reqivo.LoadHarness -c {configuration} --no-build -- {harnessArguments}", root);
+    }
+    finally
+    {
+        if (startedHere)
+        {
+            RunAllowingFailure("bash", $"{nginx} stop", root);
+        }
     }
 });
 
