@@ -37,19 +37,6 @@ internal static class KnownHeaderTable
     /// <summary>The canonical name at a position returned by <see cref="TryGetIndex"/>.</summary>
     public static string NameAt(int index) => Names[index];
 
-    /// <summary>Finds the canonical string for a name read from the wire, ignoring ASCII case.</summary>
-    public static bool TryGet(ReadOnlySpan<byte> name, out string canonical)
-    {
-        if (TryGetIndex(name, out int index))
-        {
-            canonical = Names[index];
-            return true;
-        }
-
-        canonical = string.Empty;
-        return false;
-    }
-
     /// <summary>Finds the position of a well-known name in the table, ignoring ASCII case.</summary>
     public static bool TryGetIndex(ReadOnlySpan<byte> name, out int index)
     {

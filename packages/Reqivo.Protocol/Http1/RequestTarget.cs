@@ -158,14 +158,9 @@ public readonly struct RequestTarget : IEquatable<RequestTarget>
                 nameof(uri));
         }
 
-        // Uri.PathAndQuery is already percent-encoded and excludes the fragment.
-        string pathAndQuery = uri.PathAndQuery;
-        if (pathAndQuery.Length == 0 || pathAndQuery[0] != '/')
-        {
-            pathAndQuery = "/" + pathAndQuery;
-        }
-
-        return Origin(pathAndQuery);
+        // Uri.PathAndQuery is already percent-encoded and excludes the fragment; for these four schemes Uri reports an
+        // empty path as "/", so it always starts with "/" as origin-form requires.
+        return Origin(uri.PathAndQuery);
     }
 
     /// <summary>Whether two targets have the same form and the same value (compared ordinally).</summary>

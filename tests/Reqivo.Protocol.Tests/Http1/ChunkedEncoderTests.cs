@@ -121,6 +121,35 @@ public sealed class ChunkedEncoderTests
         Assert.True(pieces.GetSpanCalls > 2);
     }
 
+    [Theory]
+    [InlineData(5, 1 + 2 + 5 + 2)]
+    [InlineData(16, 2 + 2 + 16 + 2)]
+    [InlineData(4096, 4 + 2 + 4096 + 2)]
+    public void A_chunk_that_exactly_fills_the_offered_buffer_is_written_with_one_request(int dataLength, int chunkLength)
+    {
+        var output = new ChunkedTestSegmentWriter(minimumSegment: chunkLength);
+        byte[] data = new byte[dataLength];
+
+        ChunkedEncoder.WriteChunk(data, output);
+
+        Assert.Equal(1, output.GetSpanCalls);
+        Assert.Equal(chunkLength, output.WrittenBytes.Length);
+    }
+
+    [Theory]
+    [InlineData(0UL, 1)]
+    [InlineData(1UL, 1)]
+    [InlineData(0xFUL, 1)]
+    [InlineData(0x10UL, 2)]
+    [InlineData(0xFFFUL, 3)]
+    [InlineData(0x1000UL, 4)]
+    [InlineData(ulong.MaxValue, 16)]
+    public void The_hex_length_of_a_size_is_its_digit_count(ulong value, int digits)
+    {
+        Assert.Equal(digits, WireText.HexLength(value));
+        Assert.Equal(value.ToString("x", System.Globalization.CultureInfo.InvariantCulture).Length, digits);
+    }
+
     [Fact]
     public void A_chunk_that_fits_the_offered_buffer_is_written_with_one_request()
     {

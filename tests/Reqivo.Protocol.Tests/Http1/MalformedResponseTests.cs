@@ -24,6 +24,8 @@ public sealed class MalformedResponseTests
         { "HTTP/1.1\r\n\r\n", ProtocolError.InvalidStatusLine },
         { "HTTP/1.1-200 OK\r\n\r\n", ProtocolError.InvalidStatusLine },
         { "HTTP/1.1 200 O\u0001K\r\n\r\n", ProtocolError.InvalidStatusLine },
+        { "HTTP/1.1 200 \u0001OK\r\n\r\n", ProtocolError.InvalidStatusLine },
+        { "HTTP/1.1 200 \u007F\r\n\r\n", ProtocolError.InvalidStatusLine },
         { "HTTP/2.0 200 OK\r\n\r\n", ProtocolError.UnsupportedVersion },
         { "HTTP/0.9 200 OK\r\n\r\n", ProtocolError.UnsupportedVersion },
         { "HTTP/3.0 200 OK\r\n\r\n", ProtocolError.UnsupportedVersion },
@@ -73,6 +75,9 @@ public sealed class MalformedResponseTests
         { Ok + "Content-Length: 1 2\r\n\r\n", ProtocolError.InvalidContentLength },
         { Ok + "Content-Length: 9223372036854775808\r\n\r\n", ProtocolError.InvalidContentLength },
         { Ok + "Content-Length: 99999999999999999999999\r\n\r\n", ProtocolError.InvalidContentLength },
+        { Ok + "Content-Length: 0, 5\r\n\r\nhello", ProtocolError.InvalidContentLength },
+        { Ok + "Content-Length: 0\r\nContent-Length: 5\r\n\r\nhello", ProtocolError.InvalidContentLength },
+        { Ok + "Content-Length: 5\u00A0\r\n\r\nhello", ProtocolError.InvalidContentLength },
 
         // RFC 9112 §6.1: chunked must be the final coding and appear once.
         { Ok + "Transfer-Encoding: chunked, gzip, chunked\r\n\r\n", ProtocolError.InvalidTransferEncoding },
@@ -82,6 +87,11 @@ public sealed class MalformedResponseTests
         { Ok + "Transfer-Encoding: , \r\n\r\n", ProtocolError.InvalidTransferEncoding },
         { Ok + "Transfer-Encoding: chun ked\r\n\r\n", ProtocolError.InvalidTransferEncoding },
 
+        // RFC 9110 §5.6.3: optional whitespace is SP and HTAB only; a no-break space (obs-text 0xA0) is part of the element.
+        { Ok + "Transfer-Encoding: chunked\u00A0\r\n\r\n0\r\n\r\n", ProtocolError.InvalidTransferEncoding },
+        { Ok + "Transfer-Encoding: gzip\u00A0, chunked\r\n\r\n0\r\n\r\n", ProtocolError.InvalidTransferEncoding },
+        { Ok + "Transfer-Encoding: chunked\u00A0;x=1\r\n\r\n0\r\n\r\n", ProtocolError.InvalidTransferEncoding },
+
         // RFC 9112 §7.1: chunk-size lines.
         { Chunked + "xyz\r\n", ProtocolError.InvalidChunkSize },
         { Chunked + "\r\n", ProtocolError.InvalidChunkSize },
@@ -89,6 +99,8 @@ public sealed class MalformedResponseTests
         { Chunked + "5 x\r\nhello\r\n", ProtocolError.InvalidChunkSize },
         { Chunked + "5x\r\nhello\r\n", ProtocolError.InvalidChunkSize },
         { Chunked + "5\nhello\r\n", ProtocolError.InvalidChunkSize },
+        { Chunked + "\n", ProtocolError.InvalidChunkSize },
+        { Chunked + "10\n0123456789abcdef\r\n0\r\n\r\n", ProtocolError.InvalidChunkSize },
         { Chunked + "5;ext\u0001\r\nhello\r\n", ProtocolError.InvalidChunkSize },
         { Chunked + "8000000000000000\r\n", ProtocolError.InvalidChunkSize },
         { Chunked + "10000000000000000\r\n", ProtocolError.InvalidChunkSize },

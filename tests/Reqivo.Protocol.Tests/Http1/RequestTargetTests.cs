@@ -63,6 +63,8 @@ public sealed class RequestTargetTests
     [InlineData("ws://example.com/")]
     [InlineData("http:/example.com")]
     [InlineData("http:example.com")]
+    [InlineData("http:x//example.com/")]
+    [InlineData("https:80//example.com/")]
     [InlineData("http://")]
     [InlineData("http:///a")]
     [InlineData("http://?q")]
