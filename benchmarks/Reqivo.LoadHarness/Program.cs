@@ -27,7 +27,7 @@ try
         "client" when options.Downloads > 0 =>
             ClientRunner.RunDownload(ClientKinds.Parse(options.Client!), Required(options.Url), options.Downloads, options.ServerPids),
         "client" => ClientRunner.RunLoad(ClientKinds.Parse(options.Client!), Required(options.Url), options.Connections[0],
-            TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), options.BodyLength, options.ServerPids),
+            TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), options.BodyLength, options.ServerPids, options.ServeWindows),
         "alloc-profile" => AllocationProfile.Run(Required(options.Url), TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds)),
         _ => new Orchestrator(options).Run(),
     };
