@@ -11,17 +11,21 @@ internal sealed class HarnessOptions
 {
     public const string Usage = """
         Reqivo loopback load harness (docs/performance.md, "Loopback load").
-          (no mode)            run everything against nginx (must be running) and a Kestrel child; write the report
-            --reps N           repetitions (default 3)           --seconds S   measured seconds per run (default 3)
-            --warmup S         warm-up seconds per client process (default 15) --connections 1,32 (default)
-            --servers nginx,kestrel (default)   --downloads N  timed 256 MiB downloads per run (default 2; 0 skips)
-            --nginx-port P     (default: artifacts/interop/nginx/server.env, else $REQIVO_NGINX_HTTP_PORT, else 18080)
-            --output FILE      (default artifacts/bench-load/loopback-load.md)   --no-pin   never use taskset
-          --alloc-profile --url URL [--warmup S] [--seconds S]   allocation by experiment, one connection
-          --client NAME --url URL (--connections N [--serve-windows] | --download N) [--server-pids P,Q]
-                               measured runs of one client (used by the harness; --serve-windows: one per "measure S" line)
-                               [--no-timeouts]   experiment: Reqivo with Timeouts.None (no per-read/write timers)
-          --serve-kestrel      the Kestrel /small server (used by the harness itself)
+          (no mode)              run everything against nginx (must be running) and a Kestrel child; write the report
+            --reps N             repetitions (default 3)
+            --seconds S          seconds per measured window (default 3)
+            --warmup S           warm-up seconds per client process, once per configuration (default 15)
+            --connections 1,32   connection counts (default 1,32; 1 is pinned with taskset)
+            --servers nginx,kestrel   --downloads N   timed 256 MiB downloads per run (default 2; 0 skips them)
+            --nginx-port P       default: artifacts/interop/nginx/server.env, else $REQIVO_NGINX_HTTP_PORT, else 18080
+            --output FILE        default: artifacts/bench-load/loopback-load.md
+            --no-pin             never use taskset
+          --alloc-profile --url URL [--warmup S] [--seconds S]
+                                 allocation by experiment on one connection
+          --client NAME --url URL (--connections N [--serve-windows] | --download N) [--server-pids P,Q] [--no-timeouts]
+                                 measured runs of one client (the harness runs these itself); --serve-windows measures
+                                 one window per "measure S" line on stdin; --no-timeouts: Reqivo with Timeouts.None
+          --serve-kestrel        the Kestrel /small server (the harness runs it itself)
         """;
 
     public string? Mode { get; private set; }

@@ -6,6 +6,12 @@ using Reqivo.LoadHarness;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(HarnessOptions.Usage);
+    return 0;
+}
+
 HarnessOptions options;
 try
 {
