@@ -148,3 +148,97 @@ internal sealed class KestrelChild : IDisposable
         _process.Dispose();
     }
 }
+
+/// <summary>
+/// A client process kept alive for one configuration (<c>--serve-windows</c>): warmed up once, then asked for one
+/// measured window at a time, so that every window runs fully tiered code and the clients can alternate.
+/// </summary>
+internal sealed class ClientProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _errors = new();
+
+    private ClientProcess(Process process, string description)
+    {
+        _process = process;
+        Description = description;
+    }
+
+    public string Description { get; }
+
+    /// <summary>Starts the client (pinned when asked) and returns once it has warmed up and paused.</summary>
+    public static ClientProcess Start(IEnumerable<string> clientArguments, Pinning? pinTo, TimeSpan warmupTimeout)
+    {
+        (string file, List<string> arguments) = ChildProcesses.Self([.. clientArguments, "--serve-windows"]);
+        if (pinTo is not null)
+        {
+            (file, arguments) = pinTo.Wrap(file, arguments);
+        }
+
+        var start = new ProcessStartInfo(file) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ForEach(start.ArgumentList.Add);
+        var client = new ClientProcess(Process.Start(start)!, string.Join(' ', arguments));
+        client._process.ErrorDataReceived += (_, e) =>
+        {
+            lock (client._errors)
+            {
+                client._errors.AppendLine(e.Data);
+            }
+        };
+        client._process.BeginErrorReadLine();
+        client.ReadLine(warmupTimeout, line => line == "READY");
+        return client;
+    }
+
+    /// <summary>Measures one window of <paramref name="seconds"/>.</summary>
+    public ClientResult Measure(int seconds)
+    {
+        _process.StandardInput.WriteLine(FormattableString.Invariant($"measure {seconds}"));
+        _process.StandardInput.Flush();
+        string line = ReadLine(TimeSpan.FromSeconds(seconds + 60), l => l.StartsWith(ClientResult.Prefix, StringComparison.Ordinal));
+        return ClientResult.Parse(line);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _process.StandardInput.WriteLine("quit");
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // It already exited.
+        }
+
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            // Only this child (and what it started) is ended, by its own handle.
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private string ReadLine(TimeSpan timeout, Func<string, bool> wanted)
+    {
+        System.Threading.Tasks.Task<string?> read = _process.StandardOutput.ReadLineAsync();
+        while (read.Wait(timeout) && read.Result is { } line)
+        {
+            if (wanted(line))
+            {
+                return line.TrimEnd();
+            }
+
+            read = _process.StandardOutput.ReadLineAsync();
+        }
+
+        string errors;
+        lock (_errors)
+        {
+            errors = _errors.ToString();
+        }
+
+        throw new InvalidOperationException($"client {Description} did not answer (exited: {_process.HasExited}):\n{errors}");
+    }
+}

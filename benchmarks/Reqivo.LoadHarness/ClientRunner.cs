@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -11,9 +12,9 @@ using Reqivo.Pooling;
 namespace Reqivo.LoadHarness;
 
 /// <summary>
-/// <c>--client NAME</c>: one measured run of one client in this (child) process, reported as a <c>RESULT</c> line.
+/// <c>--client NAME</c>: measured runs of one client in this (child) process, each reported as a <c>RESULT</c> line.
 /// Load mode: N connections loop on the URL; after the warm-up, allocation (<see cref="GC.GetTotalAllocatedBytes(bool)"/>),
-/// CPU time and requests are counted over the measured window. Download mode: one warm-up download, then timed ones.
+/// CPU time and requests are counted over each measured window. Download mode: one warm-up download, then timed ones.
 /// </summary>
 /// <remarks>
 /// The controller runs on the main thread and only sleeps, so it takes no thread-pool thread from async clients.
@@ -22,18 +23,61 @@ namespace Reqivo.LoadHarness;
 /// </remarks>
 internal static class ClientRunner
 {
-    public static int RunLoad(ClientKind kind, string url, int connections, TimeSpan warmup, TimeSpan duration, int bodyLength, IReadOnlyList<int> serverPids)
+    /// <summary>An experiment switch (<c>--no-timeouts</c>): Reqivo with <see cref="Timeouts.None"/>, to price per-operation timers.</summary>
+    public static bool NoTimeouts { get; set; }
+
+    /// <summary>After a pause the connections sat idle: they run this long before a window is measured.</summary>
+    private static readonly TimeSpan Rewarm = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Warms up, then measures one window of <paramref name="duration"/> and exits; or, with
+    /// <paramref name="serveWindows"/>, pauses and prints <c>READY</c>, then measures one window per
+    /// <c>measure SECONDS</c> line on stdin (pausing in between) until <c>quit</c> or the end of stdin. A process
+    /// warmed up once keeps its JIT tiers, pool and thread pool for all its windows.
+    /// </summary>
+    public static int RunLoad(
+        ClientKind kind, string url, int connections, TimeSpan warmup, TimeSpan duration, int bodyLength,
+        IReadOnlyList<int> serverPids, bool serveWindows)
     {
         var window = new LoadWindow();
         // Room for every latency at up to 250k requests/s in total; later ones are counted but not recorded.
-        int capacity = (int)Math.Min(20_000_000, 250_000 * duration.TotalSeconds / connections) + 1024;
+        int capacity = (int)Math.Min(20_000_000, 250_000 * Math.Max(duration.TotalSeconds, 5) / connections) + 1024;
         Worker[] workers = [.. Enumerable.Range(0, connections).Select(_ => new Worker(capacity))];
 
         using Session session = CreateSession(connections);
         using HttpClient client = CreateHttpClient(connections);
         Action join = Start(kind, session, client, url, bodyLength, workers, window);
-
         Thread.Sleep(warmup);
+        if (!serveWindows)
+        {
+            Console.WriteLine(Measure(workers, window, duration, serverPids).Format());
+        }
+        else
+        {
+            window.Pause();
+            Console.WriteLine("READY");
+            while (Console.ReadLine() is { } command && command.StartsWith("measure ", StringComparison.Ordinal))
+            {
+                window.Run();
+                Thread.Sleep(Rewarm);
+                ClientResult result = Measure(workers, window, TimeSpan.FromSeconds(double.Parse(command["measure ".Length..], CultureInfo.InvariantCulture)), serverPids);
+                window.Pause();
+                Console.WriteLine(result.Format());
+            }
+        }
+
+        window.Stop();
+        join();
+        return 0;
+    }
+
+    private static ClientResult Measure(Worker[] workers, LoadWindow window, TimeSpan duration, IReadOnlyList<int> serverPids)
+    {
+        foreach (Worker worker in workers)
+        {
+            worker.BeginWindow();
+        }
+
         CpuSnapshot cpuStart = CpuSnapshot.Read(serverPids);
         long allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
         long started = Stopwatch.GetTimestamp();
@@ -41,14 +85,11 @@ internal static class ClientRunner
 
         Thread.Sleep(duration);
 
-        window.Stop();
+        window.Run();
         double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedStart;
         CpuSnapshot cpu = CpuSnapshot.Read(serverPids) - cpuStart;
-        join();
-
-        Console.WriteLine(ClientResult.From(workers, seconds, allocated, cpu).Format());
-        return 0;
+        return ClientResult.From(workers, seconds, allocated, cpu);
     }
 
     public static int RunDownload(ClientKind kind, string url, int downloads, IReadOnlyList<int> serverPids)
@@ -75,8 +116,11 @@ internal static class ClientRunner
         return 0;
     }
 
-    private static Session CreateSession(int connections) =>
-        new(new SessionOptions { Pool = new ConnectionPoolOptions { MaxConnectionsPerOrigin = connections } });
+    private static Session CreateSession(int connections) => new(new SessionOptions
+    {
+        Pool = new ConnectionPoolOptions { MaxConnectionsPerOrigin = connections },
+        Timeouts = NoTimeouts ? Timeouts.None : Timeouts.Default,
+    });
 
     // Defaults apart from the connection limit; no proxy lookup (the peers are on 127.0.0.1 anyway).
     private static HttpClient CreateHttpClient(int connections) =>

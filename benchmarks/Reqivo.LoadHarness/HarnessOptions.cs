@@ -11,15 +11,21 @@ internal sealed class HarnessOptions
 {
     public const string Usage = """
         Reqivo loopback load harness (docs/performance.md, "Loopback load").
-          (no mode)            run everything against nginx (must be running) and a Kestrel child; write the report
-            --reps N           repetitions (default 3)           --seconds S   measured seconds per run (default 3)
-            --warmup S         warm-up seconds per run (default 2) --connections 1,32 (default)
-            --servers nginx,kestrel (default)   --downloads N  timed 256 MiB downloads per run (default 2; 0 skips)
-            --nginx-port P     (default: artifacts/interop/nginx/server.env, else $REQIVO_NGINX_HTTP_PORT, else 18080)
-            --output FILE      (default artifacts/bench-load/loopback-load.md)   --no-pin   never use taskset
-          --alloc-profile --url URL [--warmup S] [--seconds S]   allocation by experiment, one connection
-          --client NAME --url URL (--connections N | --download N) [--server-pids P,Q]   one measured run (used by the harness)
-          --serve-kestrel      the Kestrel /small server (used by the harness itself)
+          (no mode)              run everything against nginx (must be running) and a Kestrel child; write the report
+            --reps N             repetitions (default 3)
+            --seconds S          seconds per measured window (default 3)
+            --warmup S           warm-up seconds per client process, once per configuration (default 15)
+            --connections 1,32   connection counts (default 1,32; 1 is pinned with taskset)
+            --servers nginx,kestrel   --downloads N   timed 256 MiB downloads per run (default 2; 0 skips them)
+            --nginx-port P       default: artifacts/interop/nginx/server.env, else $REQIVO_NGINX_HTTP_PORT, else 18080
+            --output FILE        default: artifacts/bench-load/loopback-load.md
+            --no-pin             never use taskset
+          --alloc-profile --url URL [--warmup S] [--seconds S]
+                                 allocation by experiment on one connection
+          --client NAME --url URL (--connections N [--serve-windows] | --download N) [--server-pids P,Q] [--no-timeouts]
+                                 measured runs of one client (the harness runs these itself); --serve-windows measures
+                                 one window per "measure S" line on stdin; --no-timeouts: Reqivo with Timeouts.None
+          --serve-kestrel        the Kestrel /small server (the harness runs it itself)
         """;
 
     public string? Mode { get; private set; }
@@ -32,7 +38,7 @@ internal sealed class HarnessOptions
 
     public int Seconds { get; private set; } = 3;
 
-    public int Warmup { get; private set; } = 2;
+    public int Warmup { get; private set; } = 15;
 
     public int[] Connections { get; private set; } = [1, 32];
 
@@ -48,6 +54,9 @@ internal sealed class HarnessOptions
     public int[] ServerPids { get; private set; } = [];
 
     public bool NoPin { get; private set; }
+
+    /// <summary>Client mode: after the warm-up, measure one window per <c>measure S</c> line on stdin.</summary>
+    public bool ServeWindows { get; private set; }
 
     public string RepositoryRoot { get; private set; } = FindRepositoryRoot();
 
@@ -80,6 +89,8 @@ internal sealed class HarnessOptions
                 case "--nginx-port": options.NginxPort = NextInt(); break;
                 case "--output": options.Output = Path.GetFullPath(Next()); break;
                 case "--no-pin": options.NoPin = true; break;
+                case "--serve-windows": options.ServeWindows = true; break;
+                case "--no-timeouts": ClientRunner.NoTimeouts = true; break;
                 case "--server-pids": options.ServerPids = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))]; break;
                 case "--repo": options.RepositoryRoot = Path.GetFullPath(Next()); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");

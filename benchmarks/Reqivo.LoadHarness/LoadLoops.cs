@@ -17,6 +17,12 @@ internal static class LoadLoops
     {
         while (window.Running && !worker.GaveUp)
         {
+            if (window.Paused)
+            {
+                await window.WhenResumed.ConfigureAwait(false);
+                continue;
+            }
+
             long start = Stopwatch.GetTimestamp();
             try
             {
@@ -34,6 +40,13 @@ internal static class LoadLoops
     {
         while (window.Running && !worker.GaveUp)
         {
+            if (window.Paused)
+            {
+                // A dedicated thread of the harness, parked while other clients are measured.
+                window.WhenResumed.Wait();
+                continue;
+            }
+
             long start = Stopwatch.GetTimestamp();
             try
             {
@@ -51,6 +64,12 @@ internal static class LoadLoops
     {
         while (window.Running && !worker.GaveUp)
         {
+            if (window.Paused)
+            {
+                await window.WhenResumed.ConfigureAwait(false);
+                continue;
+            }
+
             long start = Stopwatch.GetTimestamp();
             try
             {
@@ -71,6 +90,13 @@ internal static class LoadLoops
         var buffer = new byte[Math.Max(bodyLength + 1, 64)];
         while (window.Running && !worker.GaveUp)
         {
+            if (window.Paused)
+            {
+                // A dedicated thread of the harness, parked while other clients are measured.
+                window.WhenResumed.Wait();
+                continue;
+            }
+
             long start = Stopwatch.GetTimestamp();
             try
             {

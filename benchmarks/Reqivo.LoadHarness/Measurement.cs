@@ -5,53 +5,93 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Reqivo.LoadHarness;
 
 /// <summary>
-/// The phases of one client run: warm-up (requests run, nothing is counted), measuring, stopped. Workers read the
-/// phase on every request; the controller flips it and takes the snapshots at the two boundaries.
+/// The phases of one client process: running (warm-up, nothing counted), measuring, paused (between measured
+/// windows, while other clients are measured), stopped. Workers read the phase on every request; the controller
+/// flips it and takes the snapshots at the boundaries.
 /// </summary>
 internal sealed class LoadWindow
 {
-    private const int WarmingUp = 0;
+    private const int RunningPhase = 0;
     private const int MeasuringPhase = 1;
-    private const int Stopped = 2;
+    private const int PausedPhase = 2;
+    private const int StoppedPhase = 3;
 
     private volatile int _phase;
+    private volatile TaskCompletionSource _resumed = NewGate();
 
-    public bool Running => _phase != Stopped;
+    public bool Running => _phase != StoppedPhase;
 
     public bool Measuring => _phase == MeasuringPhase;
 
-    public void BeginMeasuring() => _phase = MeasuringPhase;
+    public bool Paused => _phase == PausedPhase;
 
-    public void Stop() => _phase = Stopped;
+    /// <summary>Completes when a paused window runs again (or stops).</summary>
+    public Task WhenResumed => _resumed.Task;
 
-    public bool IsWarmingUp => _phase == WarmingUp;
+    public void Run() => SetPhase(RunningPhase);
+
+    public void BeginMeasuring() => SetPhase(MeasuringPhase);
+
+    public void Stop() => SetPhase(StoppedPhase);
+
+    public void Pause()
+    {
+        // The new gate is in place before a worker can see the paused phase.
+        _resumed = NewGate();
+        _phase = PausedPhase;
+    }
+
+    private void SetPhase(int phase)
+    {
+        _phase = phase;
+        _resumed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-/// <summary>One connection's loop state: latencies recorded while measuring, completed and failed counts.</summary>
+/// <summary>One connection's loop state: latencies recorded while measuring, completed and failed counts per window.</summary>
 internal sealed class Worker(int latencyCapacity)
 {
     private readonly long[] _latencies = new long[latencyCapacity];
     private int _recorded;
     private long _completed;
+    private long _errors;
+    private long _completedAtStart;
+    private long _errorsAtStart;
 
-    public long Completed => Volatile.Read(ref _completed);
+    /// <summary>Requests completed while measuring, in the current window.</summary>
+    public long Completed => Volatile.Read(ref _completed) - _completedAtStart;
 
-    public long Errors { get; private set; }
+    /// <summary>Failed requests in the current window (counted in every phase).</summary>
+    public long Errors => Volatile.Read(ref _errors) - _errorsAtStart;
 
     public string? FirstError { get; private set; }
 
-    public ReadOnlySpan<long> Latencies => _latencies.AsSpan(0, _recorded);
+    public ReadOnlySpan<long> Latencies => _latencies.AsSpan(0, Math.Min(_recorded, _latencies.Length));
+
+    /// <summary>Too many failures mean the peer is gone: the loop stops instead of spinning on exceptions.</summary>
+    public bool GaveUp => Volatile.Read(ref _errors) > 100;
+
+    /// <summary>Starts a new window (called by the controller before it switches to measuring).</summary>
+    public void BeginWindow()
+    {
+        _recorded = 0;
+        _completedAtStart = Volatile.Read(ref _completed);
+        _errorsAtStart = Volatile.Read(ref _errors);
+    }
 
     /// <summary>Counts a request that completed (started at <paramref name="startTimestamp"/>) if the window is measuring.</summary>
     public void Complete(LoadWindow window, long startTimestamp, bool ok, string? failure = null)
     {
         if (!ok)
         {
-            Errors++;
+            Volatile.Write(ref _errors, _errors + 1);
             FirstError ??= failure ?? "unexpected response";
             return;
         }
@@ -69,9 +109,6 @@ internal sealed class Worker(int latencyCapacity)
 
         Volatile.Write(ref _completed, _completed + 1);
     }
-
-    /// <summary>Too many failures mean the peer is gone: the loop stops instead of spinning on exceptions.</summary>
-    public bool GaveUp => Errors > 100;
 }
 
 /// <summary>

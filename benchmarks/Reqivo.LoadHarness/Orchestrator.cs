@@ -33,7 +33,7 @@ internal sealed class Orchestrator(HarnessOptions options)
         conditions.Pinning = pinning is null
             ? "none (taskset missing, one CPU, or --no-pin)"
             : $"1-connection runs: client process and server worker pinned to CPU {pinning.Cpu} with taskset; 32-connection runs unpinned";
-        Progress($"harness: {options.Repetitions} repetitions x {options.Seconds} s (+{options.Warmup} s warm-up); pinning: {conditions.Pinning}");
+        Progress($"harness: {options.Repetitions} repetitions x {options.Seconds} s windows (clients warmed up {options.Warmup} s first); pinning: {conditions.Pinning}");
 
         var stopwatch = Stopwatch.StartNew();
         if (options.Servers.Contains("nginx"))
@@ -76,15 +76,23 @@ internal sealed class Orchestrator(HarnessOptions options)
                 }
             }
 
+            var clients = new Dictionary<ClientKind, ClientProcess>();
             try
             {
+                // Each client warms up once, alone, then waits paused while the others warm up and measure.
+                foreach (ClientKind client in ClientKinds.Managed)
+                {
+                    Progress($"{server} c={connections}: warming up {client.Name()} ({options.Warmup} s)");
+                    clients[client] = ClientProcess.Start(LoadArguments(client, url, connections, serverPids), pin, TimeSpan.FromSeconds(options.Warmup + 60));
+                }
+
                 for (int repetition = 0; repetition < options.Repetitions; repetition++)
                 {
                     foreach (ClientKind client in Rotate(LoadOrder, repetition))
                     {
                         ClientResult result = client == ClientKind.Wrk
                             ? ChildProcesses.RunWrk(options.WrkScript, url, connections, options.Seconds, pin, serverPids)
-                            : ChildProcesses.RunClient(LoadArguments(client, url, connections, serverPids), pin, TimeSpan.FromSeconds(options.Warmup + options.Seconds + 60));
+                            : clients[client].Measure(options.Seconds);
                         _load.Add(new Sample(server, connections, repetition, client, result));
                         Progress(FormattableString.Invariant(
                             $"{server} c={connections} rep {repetition + 1}: {client.Name(),-16} {result.RequestsPerSecond,9:F0} req/s  {result.AllocatedPerRequest,7:F0} B/req  {result.CpuMicrosPerRequest,6:F1} CPU us/req  server {result.ServerCpuMicrosPerRequest,5:F1} us/req  other load {result.OtherLoadCores:F2} cores  errors {result.Errors}"));
@@ -93,6 +101,11 @@ internal sealed class Orchestrator(HarnessOptions options)
             }
             finally
             {
+                foreach (ClientProcess process in clients.Values)
+                {
+                    process.Dispose();
+                }
+
                 foreach (int pid in serverPids)
                 {
                     pin?.Unpin(pid);
@@ -122,7 +135,6 @@ internal sealed class Orchestrator(HarnessOptions options)
         "--client", client.Name(), "--url", url,
         "--connections", connections.ToString(CultureInfo.InvariantCulture),
         "--warmup", options.Warmup.ToString(CultureInfo.InvariantCulture),
-        "--seconds", options.Seconds.ToString(CultureInfo.InvariantCulture),
     ];
 
     private static IEnumerable<ClientKind> Rotate(ClientKind[] items, int by) =>

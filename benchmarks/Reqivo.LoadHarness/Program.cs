@@ -6,6 +6,12 @@ using Reqivo.LoadHarness;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(HarnessOptions.Usage);
+    return 0;
+}
+
 HarnessOptions options;
 try
 {
@@ -27,7 +33,7 @@ try
         "client" when options.Downloads > 0 =>
             ClientRunner.RunDownload(ClientKinds.Parse(options.Client!), Required(options.Url), options.Downloads, options.ServerPids),
         "client" => ClientRunner.RunLoad(ClientKinds.Parse(options.Client!), Required(options.Url), options.Connections[0],
-            TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), options.BodyLength, options.ServerPids),
+            TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), options.BodyLength, options.ServerPids, options.ServeWindows),
         "alloc-profile" => AllocationProfile.Run(Required(options.Url), TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds)),
         _ => new Orchestrator(options).Run(),
     };

@@ -33,7 +33,7 @@ internal static class Report
         HarnessOptions o = c.Options;
         Line(text, $"- machine: {c.Cpu}; Linux {c.Kernel}; {c.Runtime}; {c.Nginx} (1 worker); {c.Wrk}");
         Line(text, $"- load average (1/5/15 min) at start {c.LoadAverageAtStart}, at end {c.LoadAverageAtEnd}: the machine is shared; during the measured windows other processes used a median {F2(medianOtherLoad)} CPUs (machine busy time minus client and server)");
-        Line(text, $"- {o.Repetitions} repetitions; each client run: {o.Warmup} s warm-up, then {o.Seconds} s measured, in its own process; clients alternate within a repetition");
+        Line(text, $"- each client in its own process, warmed up {o.Warmup} s once per configuration (so JIT tiering has settled), then {o.Repetitions} measured windows of {o.Seconds} s (each after 0.5 s of running again); clients alternate within a repetition, the first one rotating");
         Line(text, $"- pinning: {c.Pinning}");
         Line(text, $"- whole run: {c.Duration.TotalMinutes:F1} min");
         Line(text);

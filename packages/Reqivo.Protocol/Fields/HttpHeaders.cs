@@ -56,7 +56,7 @@ public sealed class HttpHeaders : IReadOnlyList<HttpField>
     {
         FieldSyntax.ValidateName(name, nameof(name));
         FieldSyntax.ValidateValue(name, value, nameof(value));
-        AddUnchecked(name, value.Trim(' ', '\t'));
+        AddUnchecked(name, TrimWhitespace(value));
     }
 
     /// <summary>Replaces every line named <paramref name="name"/> with a single line holding <paramref name="value"/>.</summary>
@@ -68,7 +68,7 @@ public sealed class HttpHeaders : IReadOnlyList<HttpField>
         FieldSyntax.ValidateName(name, nameof(name));
         FieldSyntax.ValidateValue(name, value, nameof(value));
         Remove(name);
-        AddUnchecked(name, value.Trim(' ', '\t'));
+        AddUnchecked(name, TrimWhitespace(value));
     }
 
     /// <summary>Removes every line named <paramref name="name"/>.</summary>
@@ -218,6 +218,13 @@ public sealed class HttpHeaders : IReadOnlyList<HttpField>
         }
 
         return -1;
+    }
+
+    /// <summary>Removes leading and trailing SP and HTAB (RFC 9110 §5.5 OWS), allocating only when there are some.</summary>
+    private static string TrimWhitespace(string value)
+    {
+        ReadOnlySpan<char> trimmed = value.AsSpan().Trim(" \t");
+        return trimmed.Length == value.Length ? value : trimmed.ToString();
     }
 
     private static bool NameEquals(string a, string b) =>

@@ -74,6 +74,19 @@ public sealed class HttpHeadersTests
     }
 
     [Fact]
+    public void A_value_without_surrounding_whitespace_is_stored_as_is()
+    {
+        var headers = new HttpHeaders();
+        string value = "Reqivo/0.1";
+
+        headers.Add("User-Agent", value);
+        headers.Set("X-Other", value);
+
+        Assert.Same(value, headers[0].Value);
+        Assert.Same(value, headers[1].Value);
+    }
+
+    [Fact]
     public void Set_replaces_every_line_with_one()
     {
         var headers = new HttpHeaders();
