@@ -24,6 +24,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     private readonly ConnectionPool<Http1Connection> _pool;
     private readonly Http1ConnectionFactory _factory;
     private readonly ConcurrentDictionary<(string Scheme, string Host, int Port), Origin> _origins = new();
+    private readonly UrlCache _urls = new();
     private int _disposed;
 
     /// <summary>Creates a session with default options.</summary>
