@@ -60,7 +60,7 @@ Task("test")
 });
 
 Task("interop")
-    .Description("Starts nginx (build/interop/nginx.sh), runs tests/Reqivo.Interop.Tests against it, always stops nginx, and prints the totals (also in artifacts/interop-totals.txt).")
+    .Description("Starts the interop peers (build/interop/nginx.sh, build/interop/httpbin.sh), runs tests/Reqivo.Interop.Tests against them, always stops them, and prints the totals (also in artifacts/interop-totals.txt).")
     .Does(() =>
 {
     const string name = "Reqivo.Interop.Tests";
@@ -68,12 +68,22 @@ Task("interop")
     CleanDirectory(results);
     DeleteFileIfExists(artifacts.CombineWithFilePath("interop-totals.txt"));
 
-    // The script installs nginx when missing (as root) and starts it; the tests read its ports and certificate.
-    var startExit = RunAllowingFailure("bash", "build/interop/nginx.sh start", root);
-    bool stopped;
+    // Each script installs its server when missing (apt, as root) and starts it; the tests read the ports (and
+    // nginx's certificate) from artifacts/interop/<peer>/.
+    var peers = new[] { "nginx", "httpbin" };
+    var failedStarts = new List<string>();
     try
     {
-        if (startExit == 0)
+        foreach (var peer in peers)
+        {
+            var startExit = RunAllowingFailure("bash", $"build/interop/{peer}.sh start", root);
+            if (startExit != 0)
+            {
+                failedStarts.Add($"build/interop/{peer}.sh start failed with exit code {startExit}");
+            }
+        }
+
+        if (failedStarts.Count == 0)
         {
             var exit = RunAllowingFailure("dotnet",
                 $"test \"{root}/tests/{name}\" -c {configuration} -nologo --logger trx --results-directory \"{results}\" --blame-hang-timeout 5m",
@@ -82,41 +92,24 @@ Task("interop")
         }
         else
         {
-            totals.AddBrokenRun($"build/interop/nginx.sh start failed with exit code {startExit}: no interop test ran");
+            totals.AddBrokenRun(string.Join("; ", failedStarts) + ": no interop test ran");
         }
     }
     finally
     {
         // Always, even when the tests failed or crashed: a private server left running would hold the ports.
-        stopped = RunAllowingFailure("bash", "build/interop/nginx.sh stop", root) == 0;
-    }
-
-    if (!stopped)
-    {
-        totals.AddBrokenRun("build/interop/nginx.sh stop failed: nginx may still be running");
+        foreach (var peer in peers)
+        {
+            if (RunAllowingFailure("bash", $"build/interop/{peer}.sh stop", root) != 0)
+            {
+                totals.AddBrokenRun($"build/interop/{peer}.sh stop failed: {peer} may still be running");
+            }
+        }
     }
 
     totals.Print(artifacts, "interop-totals.txt");
     totals.ThrowIfFailed();
 });
-
-void DeleteFileIfExists(FilePath file)
-{
-    if (FileExists(file))
-    {
-        DeleteFile(file);
-    }
-}
-
-void RunConformance()
-{
-    var summary = artifacts.CombineWithFilePath("conformance-summary.txt");
-    EnsureDirectoryExists(artifacts);
-    var exit = RunAllowingFailure("dotnet",
-        $"run --project conformance/Reqivo.Conformance -c {configuration} --no-build -- --report conformance/REPORT.md --summary \"{summary}\"",
-        root);
-    totals.AddConformance(summary.FullPath, exit);
-}
 
 Task("mutation")
     .Description("Stryker.NET on every package that declares a MutationBreakThreshold; fails below the threshold.")
