@@ -22,7 +22,42 @@ internal sealed class FrameDriver
 
     public WebSocketFrameDecoder Decoder { get; }
 
-    public List<FrameEvent> Events { get; } = [];
+    private readonly List<FrameEvent> _rawEvents = [];
+
+    /// <summary>The events so far, consecutive payload pieces of one frame merged.</summary>
+    public List<FrameEvent> Events
+    {
+        get
+        {
+            var merged = new List<FrameEvent>();
+            var run = new List<byte>();
+            foreach (FrameEvent e in _rawEvents)
+            {
+                if (e.Kind == WebSocketFrameEventKind.PayloadData && merged.Count > 0 && merged[^1].Kind == WebSocketFrameEventKind.PayloadData)
+                {
+                    run.AddRange(e.Payload);
+                    continue;
+                }
+
+                Flush(merged, run);
+                merged.Add(e);
+                run.AddRange(e.Kind == WebSocketFrameEventKind.PayloadData ? e.Payload : []);
+            }
+
+            Flush(merged, run);
+            return merged;
+        }
+    }
+
+    private static void Flush(List<FrameEvent> merged, List<byte> run)
+    {
+        if (merged.Count > 0 && merged[^1].Kind == WebSocketFrameEventKind.PayloadData)
+        {
+            merged[^1] = merged[^1] with { Payload = [.. run] };
+        }
+
+        run.Clear();
+    }
 
     /// <summary>How many bytes were fed in total.</summary>
     public int BytesFed { get; private set; }
@@ -68,24 +103,13 @@ internal sealed class FrameDriver
                 return;
             }
 
-            Record(kind, payload.ToArray());
-        }
-    }
-
-    private void Record(WebSocketFrameEventKind kind, byte[] payload)
-    {
-        if (kind == WebSocketFrameEventKind.PayloadData)
-        {
-            Assert.NotEmpty(payload);
-            FrameEvent last = Events[^1];
-            if (last.Kind == WebSocketFrameEventKind.PayloadData)
+            if (kind == WebSocketFrameEventKind.PayloadData)
             {
-                Events[^1] = last with { Payload = [.. last.Payload, .. payload] };
-                return;
+                Assert.False(payload.IsEmpty);
             }
-        }
 
-        Events.Add(new FrameEvent(kind, Decoder.Header, payload));
+            _rawEvents.Add(new FrameEvent(kind, Decoder.Header, payload.ToArray()));
+        }
     }
 }
 
