@@ -174,6 +174,6 @@ public static class WebSocketCloseStatus
         }
 
         code = BinaryPrimitives.ReadUInt16BigEndian(payload);
-        reason = payload.Length == 2 ? string.Empty : Encoding.UTF8.GetString(payload[2..]);
+        reason = Encoding.UTF8.GetString(payload[2..]);
     }
 }

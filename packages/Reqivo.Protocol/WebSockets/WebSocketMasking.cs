@@ -27,10 +27,6 @@ public static class WebSocketMasking
     public static void Apply(Span<byte> data, uint maskingKey, long payloadOffset = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(payloadOffset);
-        if (data.IsEmpty)
-        {
-            return;
-        }
 
         // Rotate the key so that its first octet is the one data[0] is masked with, then lay it out in memory order:
         // every aligned group of four bytes from data[0] on is XORed with the same four octets.
@@ -39,7 +35,7 @@ public static class WebSocketMasking
         uint pattern = BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(rotated) : rotated;
 
         int index = 0;
-        if (Vector.IsHardwareAccelerated && data.Length >= Vector<byte>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
             var keyVector = Vector.AsVectorByte(new Vector<uint>(pattern));
             Span<Vector<byte>> blocks = MemoryMarshal.Cast<byte, Vector<byte>>(data);

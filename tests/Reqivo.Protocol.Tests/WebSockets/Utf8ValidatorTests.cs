@@ -206,6 +206,26 @@ public sealed class Utf8ValidatorTests
     }
 
     [Theory]
+    [InlineData("f0", "c2 80")] // F0 narrows the next byte to 90–BF
+    [InlineData("f4", "c2 bf")] // F4 narrows it to 80–8F
+    [InlineData("e0", "e1 80 80")]
+    [InlineData("ed", "e1 bf bf")]
+    public void Reset_forgets_the_range_a_lead_byte_set(string unfinished, string next)
+    {
+        var validator = new Utf8Validator();
+        Assert.True(validator.Append(Wire.Hex(unfinished)));
+        Assert.False(validator.Complete());
+
+        Assert.True(validator.Append(Wire.Hex(next)));
+        Assert.True(validator.Complete());
+
+        Assert.True(validator.Append(Wire.Hex(unfinished)));
+        validator.Reset();
+        Assert.True(validator.Append(Wire.Hex(next)));
+        Assert.True(validator.Complete());
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(15)]
     [InlineData(16)]
