@@ -15,6 +15,7 @@ internal static class ReportWriter
     {
         ["9110"] = "HTTP Semantics",
         ["9112"] = "HTTP/1.1",
+        ["6455"] = "The WebSocket Protocol",
     };
 
     private static readonly RequirementLevel[] Levels = [RequirementLevel.Must, RequirementLevel.Should, RequirementLevel.May];

@@ -50,4 +50,10 @@ public enum ProtocolError
 
     /// <summary>A limit configured on the codec was exceeded; see <see cref="ProtocolLimitExceededException"/>.</summary>
     LimitExceeded,
+
+    /// <summary>
+    /// The peer broke RFC 6455 (WebSocket framing, fragmentation, UTF-8 or close status rules); see
+    /// <see cref="Protocol.WebSockets.WebSocketProtocolException.Violation"/> for which rule.
+    /// </summary>
+    WebSocket,
 }
