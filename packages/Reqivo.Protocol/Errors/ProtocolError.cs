@@ -50,4 +50,10 @@ public enum ProtocolError
 
     /// <summary>A limit configured on the codec was exceeded; see <see cref="ProtocolLimitExceededException"/>.</summary>
     LimitExceeded,
+
+    /// <summary>
+    /// A compressed WebSocket message is not valid DEFLATE data (RFC 7692 §7.2.2, RFC 1951). A WebSocket client
+    /// fails the connection with close code 1002 (protocol error).
+    /// </summary>
+    InvalidCompressedData,
 }
