@@ -18,6 +18,8 @@ internal static class CaseCatalog
         Rfc9112ContentLengthCases.All,
         Rfc9112ChunkedCases.All,
         Rfc9112ConnectionCases.All,
+        Rfc6455HandshakeCases.All,
+        Rfc7692DeflateCases.All,
     ];
 
     public static IEnumerable<ConformanceCase> All() => Sources.SelectMany(source => source());
