@@ -250,12 +250,19 @@ internal sealed class DeflateDecoder : IDisposable
             {
                 history.AsSpan(source, length).CopyTo(history.AsSpan(_end));
             }
+            else if (distance == 1)
+            {
+                // A run of one byte, the commonest overlapping match.
+                history.AsSpan(_end, length).Fill(history[source]);
+            }
             else
             {
-                // Overlapping copy: the match repeats bytes it is itself producing.
-                for (int i = 0; i < length; i++)
+                // Overlapping copy: the match repeats bytes it is itself producing, so copy it in pieces no longer
+                // than the distance, each reading only bytes already written.
+                for (int copied = 0; copied < length; copied += distance)
                 {
-                    history[_end + i] = history[source + i];
+                    int n = Math.Min(distance, length - copied);
+                    history.AsSpan(source + copied, n).CopyTo(history.AsSpan(_end + copied));
                 }
             }
 

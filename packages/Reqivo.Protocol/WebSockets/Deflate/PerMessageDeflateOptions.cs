@@ -15,7 +15,7 @@ public sealed class PerMessageDeflateOptions
 
     private readonly int? _serverMaxWindowBits;
     private readonly int? _clientMaxWindowBits;
-    private readonly int _compressionLevel = 6;
+    private readonly int _compressionLevel = 3;
     private readonly int _compressionThreshold = 64;
 
     /// <summary>
@@ -51,7 +51,10 @@ public sealed class PerMessageDeflateOptions
         init => _clientMaxWindowBits = ValidateWindowBits(value, nameof(ClientMaxWindowBits));
     }
 
-    /// <summary>How hard the compressor searches for matches: 0 (no compression, stored blocks) to 9; default 6.</summary>
+    /// <summary>
+    /// How hard the compressor searches for matches: 0 (no compression, stored blocks) to 9; default 3, which on JSON-like
+    /// text is about as fast as zlib at its default level and within a few per cent of the best ratio this encoder reaches.
+    /// </summary>
     public int CompressionLevel
     {
         get => _compressionLevel;
