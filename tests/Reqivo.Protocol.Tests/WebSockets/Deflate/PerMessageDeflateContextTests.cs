@@ -142,4 +142,29 @@ public sealed class PerMessageDeflateContextTests
             }
         }
     }
+
+    [Fact]
+    public void Mutated_zlib_output_inflates_or_fails_only_with_a_protocol_error()
+    {
+        byte[] valid = DeflateTestData.DeflateWithBcl(DeflateTestData.Text(3000))[0];
+        var random = new Random(5);
+        for (int i = 0; i < 500; i++)
+        {
+            byte[] mutated = (byte[])valid.Clone();
+            for (int flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                mutated[random.Next(mutated.Length)] ^= (byte)(1 << random.Next(8));
+            }
+
+            using var decompressor = new PerMessageDeflateDecompressor(PerMessageDeflateParameters.Default, 1 << 16);
+            try
+            {
+                Assert.InRange(DeflateTestData.Decompress(decompressor, mutated).Length, 0, 1 << 16);
+            }
+            catch (ProtocolException e)
+            {
+                Assert.True(e.Error is ProtocolError.InvalidCompressedData or ProtocolError.LimitExceeded, e.Error.ToString());
+            }
+        }
+    }
 }
