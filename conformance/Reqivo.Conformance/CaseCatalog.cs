@@ -19,6 +19,8 @@ internal static class CaseCatalog
         Rfc9112ChunkedCases.All,
         Rfc9112ConnectionCases.All,
         Rfc6455FramingCases.All,
+        Rfc6455HandshakeCases.All,
+        Rfc7692DeflateCases.All,
     ];
 
     public static IEnumerable<ConformanceCase> All() => Sources.SelectMany(source => source());

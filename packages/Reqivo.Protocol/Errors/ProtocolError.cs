@@ -56,4 +56,10 @@ public enum ProtocolError
     /// <see cref="Protocol.WebSockets.WebSocketProtocolException.Violation"/> for which rule.
     /// </summary>
     WebSocket,
+
+    /// <summary>
+    /// A compressed WebSocket message is not valid DEFLATE data (RFC 7692 §7.2.2, RFC 1951). A WebSocket client
+    /// fails the connection with close code 1002 (protocol error).
+    /// </summary>
+    InvalidCompressedData,
 }
