@@ -29,7 +29,6 @@ public sealed class PublicSuffixList
     private const string ResourceName = "Reqivo.Cookies.public_suffix_list.txt";
 
     private static readonly Lazy<PublicSuffixList> Embedded = new(LoadEmbedded);
-    private static readonly IdnMapping Idn = new();
 
     private readonly HashSet<string> _rules;
     private readonly HashSet<string> _wildcards;
@@ -145,7 +144,8 @@ public sealed class PublicSuffixList
 
         try
         {
-            return Idn.GetAscii(domain).ToLowerInvariant();
+            // A fresh mapping per call: IdnMapping is not documented as thread-safe, and non-ASCII names are rare.
+            return new IdnMapping().GetAscii(domain).ToLowerInvariant();
         }
         catch (ArgumentException)
         {
