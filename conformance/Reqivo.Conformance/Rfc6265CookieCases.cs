@@ -168,7 +168,7 @@ internal static class Rfc6265CookieCases
             });
 
         yield return new("6265-6.1-size-limit", "6265", "6.1", RequirementLevel.Should,
-            "Cookies of 4096 octets (name and value) are kept; rfc6265bis §5.6 refuses longer ones",
+            "Cookies of 4096 octets (name and value) are kept; rfc6265bis refuses longer ones",
             () =>
             {
                 var jar = new CookieJar();
@@ -190,8 +190,8 @@ internal static class Rfc6265CookieCases
                 Expect.True(jar.GetAllCookies().All(c => c.Name != "c0"), "oldest evicted");
             });
 
-        yield return new("6265bis-5.7-secure-from-http", "6265bis", "5.7", RequirementLevel.Must,
-            "A Secure cookie is not set from an insecure origin, nor may one shadow an existing Secure cookie",
+        yield return new("6265bis-5-secure-from-http", "6265bis", "5", RequirementLevel.Must,
+            "Storage model: a Secure cookie is not set from an insecure origin, nor may one shadow an existing Secure cookie",
             () =>
             {
                 var jar = new CookieJar();

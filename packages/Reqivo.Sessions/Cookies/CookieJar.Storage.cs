@@ -6,10 +6,10 @@ namespace Reqivo.Cookies;
 /// <summary>The storage model: turning a parsed Set-Cookie into a cookie, replacing, expiring and evicting.</summary>
 public sealed partial class CookieJar
 {
-    /// <summary>rfc6265bis §5.5: an expiry more than 400 days ahead is brought back to 400 days.</summary>
+    /// <summary>rfc6265bis (Expires and Max-Age processing): an expiry more than 400 days ahead is brought back to 400 days.</summary>
     internal static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(400);
 
-    /// <summary>RFC 6265 §5.3 with the rfc6265bis §5.7 additions; false when the cookie is ignored or only deletes.</summary>
+    /// <summary>RFC 6265 §5.3 with the additions of the rfc6265bis storage model; false when the cookie is ignored or only deletes.</summary>
     private bool Store(Uri uri, ParsedSetCookie parsed)
     {
         string host = CookieMatching.CanonicalHost(uri, out bool isIpAddress);
@@ -58,8 +58,14 @@ public sealed partial class CookieJar
             }
         }
 
-        // rfc6265bis §5.7 step 13: a Secure cookie is only set from a secure channel.
+        // rfc6265bis storage model: a Secure cookie is only set from a secure channel.
         if (parsed.Secure && !secureChannel)
+        {
+            return false;
+        }
+
+        // rfc6265bis storage model: SameSite=None is only accepted on a Secure cookie.
+        if (parsed.SameSite == CookieSameSite.None && !parsed.Secure)
         {
             return false;
         }
@@ -77,7 +83,7 @@ public sealed partial class CookieJar
             LastAccessTime = now,
         };
 
-        // rfc6265bis §5.7 step 20-21: name prefixes (compared ignoring case).
+        // rfc6265bis storage model and §4.1.3: name prefixes (compared ignoring case).
         if (PrefixProblem(cookie, parsed.HasPathAttribute) is not null)
         {
             return false;
@@ -85,7 +91,7 @@ public sealed partial class CookieJar
 
         lock (_lock)
         {
-            // rfc6265bis §5.7 step 16: a non-secure origin may not set a cookie that would shadow a Secure one.
+            // rfc6265bis storage model ("leave secure cookies alone"): a non-secure origin may not set a cookie that would shadow a Secure one.
             if (!parsed.Secure && !secureChannel && ShadowsSecureCookie(cookie))
             {
                 return false;

@@ -35,17 +35,17 @@ internal sealed class ParsedSetCookie
 /// <summary>Parses a <c>Set-Cookie</c> field value: RFC 6265 §5.2 with the rfc6265bis refinements named inline.</summary>
 internal static class SetCookieParser
 {
-    /// <summary>rfc6265bis §5.6: the name and value together may not exceed 4096 octets.</summary>
+    /// <summary>rfc6265bis Set-Cookie parsing: the name and value together may not exceed 4096 octets.</summary>
     public const int MaxNameValueBytes = 4096;
 
-    /// <summary>rfc6265bis §5.6: an attribute value longer than 1024 octets is ignored.</summary>
+    /// <summary>rfc6265bis Set-Cookie parsing: an attribute value longer than 1024 octets is ignored.</summary>
     public const int MaxAttributeValueBytes = 1024;
 
     public static ParsedSetCookie? Parse(string setCookie)
     {
         ReadOnlySpan<char> text = setCookie;
 
-        // rfc6265bis §5.6 step 1: a control character other than HTAB voids the whole field.
+        // rfc6265bis Set-Cookie parsing: a control character other than HTAB voids the whole field.
         foreach (char c in text)
         {
             if ((c < ' ' && c != '\t') || c == '\x7F')
@@ -134,7 +134,7 @@ internal static class SetCookieParser
         }
         else if (name.Equals("SameSite", StringComparison.OrdinalIgnoreCase))
         {
-            // rfc6265bis §5.6.7: an unrecognised value leaves the enforcement at its default.
+            // rfc6265bis SameSite attribute processing: an unrecognised value leaves the enforcement at its default.
             cookie.SameSite = value switch
             {
                 _ when value.Equals("None", StringComparison.OrdinalIgnoreCase) => CookieSameSite.None,

@@ -41,7 +41,7 @@ internal sealed class StoredCookie(Cookie cookie, long creationSequence, long ac
         AccessSequence = sequence;
     }
 
-    /// <summary>Same name, domain, host-only flag and path: the identity a newer cookie replaces (rfc6265bis §5.7 step 22).</summary>
+    /// <summary>Same name, domain, host-only flag and path: the identity a newer cookie replaces (rfc6265bis storage model).</summary>
     public bool SameIdentity(Cookie other) =>
         Cookie.Name.Equals(other.Name, StringComparison.Ordinal)
         && Cookie.Domain.Equals(other.Domain, StringComparison.Ordinal)

@@ -86,6 +86,14 @@ public sealed class CookieSecurityTests
     }
 
     [Fact]
+    public void Same_site_none_needs_secure()
+    {
+        Assert.False(_jar.SetCookie(Https, "a=1; SameSite=None"));
+        Assert.True(_jar.SetCookie(Https, "a=1; SameSite=None; Secure"));
+        Assert.Equal(CookieSameSite.None, Assert.Single(_jar.GetAllCookies()).SameSite);
+    }
+
+    [Fact]
     public void Control_characters_void_the_whole_set_cookie()
     {
         Assert.False(_jar.SetCookie(Http, "a=b\rc"));

@@ -19,7 +19,7 @@ public sealed class HttpStateVectorTests
 
     /// <summary>
     /// The upstream-disabled cases (browsers disagreed) where this jar deliberately differs from the file, with what it
-    /// sends instead. rfc6265bis §5.6 step 1: a Set-Cookie holding a control character (NUL, CR) is ignored entirely
+    /// sends instead. rfc6265bis Set-Cookie parsing: a Set-Cookie holding a control character (NUL, CR) is ignored entirely
     /// rather than truncated.
     /// </summary>
     private static readonly Dictionary<string, (string Name, string Value)[]> Deviations = new(StringComparer.Ordinal)
