@@ -21,6 +21,7 @@ internal static class CaseCatalog
         Rfc6455FramingCases.All,
         Rfc6455HandshakeCases.All,
         Rfc7692DeflateCases.All,
+        Rfc6265CookieCases.All,
     ];
 
     public static IEnumerable<ConformanceCase> All() => Sources.SelectMany(source => source());
