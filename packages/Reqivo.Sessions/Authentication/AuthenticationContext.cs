@@ -13,13 +13,12 @@ public sealed class AuthenticationContext
     /// </summary>
     public const int MaxAnsweredChallenges = 2;
 
-    /// <summary>Creates the context of one attempt.</summary>
+    /// <summary>Creates the context of an attempt whose content is streamed (or not known in advance).</summary>
     /// <param name="method">The request method.</param>
     /// <param name="uri">The absolute URI of the attempt.</param>
     /// <param name="headers">The attempt's header fields, which the authenticator may change.</param>
-    /// <param name="body">The whole request content when it is in memory (empty for a request without content); null when it is streamed.</param>
     /// <exception cref="ArgumentException"><paramref name="uri"/> is not absolute or <paramref name="method"/> is empty.</exception>
-    public AuthenticationContext(string method, Uri uri, HttpHeaders headers, ReadOnlyMemory<byte>? body)
+    public AuthenticationContext(string method, Uri uri, HttpHeaders headers)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(uri);
@@ -32,6 +31,17 @@ public sealed class AuthenticationContext
         Method = method;
         Uri = uri;
         Headers = headers;
+    }
+
+    /// <summary>Creates the context of an attempt whose whole content is in memory.</summary>
+    /// <param name="method">The request method.</param>
+    /// <param name="uri">The absolute URI of the attempt.</param>
+    /// <param name="headers">The attempt's header fields, which the authenticator may change.</param>
+    /// <param name="body">The whole request content (empty for a request without content).</param>
+    /// <exception cref="ArgumentException"><paramref name="uri"/> is not absolute or <paramref name="method"/> is empty.</exception>
+    public AuthenticationContext(string method, Uri uri, HttpHeaders headers, ReadOnlyMemory<byte> body)
+        : this(method, uri, headers)
+    {
         Body = body;
     }
 

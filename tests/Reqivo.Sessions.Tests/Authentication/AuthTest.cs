@@ -8,10 +8,9 @@ namespace Reqivo.Sessions.Tests.Authentication;
 internal static class AuthTest
 {
     public static AuthenticationContext Context(string uri, string method = "GET", byte[]? body = null, bool streamed = false, int previous = 0) =>
-        new(method, new Uri(uri), new HttpHeaders(), streamed ? null : (body ?? []))
-        {
-            PreviousChallenges = previous,
-        };
+        streamed
+            ? new(method, new Uri(uri), new HttpHeaders()) { PreviousChallenges = previous }
+            : new(method, new Uri(uri), new HttpHeaders(), body ?? []) { PreviousChallenges = previous };
 
     public static HttpHeaders Challenges(params string[] wwwAuthenticate)
     {
