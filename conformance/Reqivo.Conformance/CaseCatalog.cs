@@ -18,6 +18,8 @@ internal static class CaseCatalog
         Rfc9112ContentLengthCases.All,
         Rfc9112ChunkedCases.All,
         Rfc9112ConnectionCases.All,
+        Rfc7617BasicCases.All,
+        Rfc7616DigestCases.All,
     ];
 
     public static IEnumerable<ConformanceCase> All() => Sources.SelectMany(source => source());
