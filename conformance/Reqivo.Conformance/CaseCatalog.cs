@@ -22,6 +22,8 @@ internal static class CaseCatalog
         Rfc6455HandshakeCases.All,
         Rfc7692DeflateCases.All,
         Rfc6265CookieCases.All,
+        Rfc7617BasicCases.All,
+        Rfc7616DigestCases.All,
     ];
 
     public static IEnumerable<ConformanceCase> All() => Sources.SelectMany(source => source());
