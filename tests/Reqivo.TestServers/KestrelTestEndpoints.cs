@@ -33,7 +33,8 @@ internal static class KestrelTestEndpoints
     /// X-Request-Method, X-Request-Length = declared length, "chunked" or "none", X-Request-Transfer-Encoding = value
     /// or "none"); GET /headers (request fields as JSON); GET /json; GET /status/{200..599}; GET /delay/{ms} (at most
     /// 10 s); GET /slow-body/{n}?gapMs=g (head at once, then one byte per g ms, default 100); GET /trailers; POST /expect
-    /// (body length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close).
+    /// (body length); POST /form (parsed by ASP.NET Core's form reader: one line per field
+    /// "field:name=value" and per file "file:name;filename;content-type;length", plus X-Request-Length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close).
     /// </summary>
     public static void MapTestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -49,6 +50,7 @@ internal static class KestrelTestEndpoints
         app.MapGet("/slow-body/{n:int}", WriteSlowBodyAsync);
         app.MapGet("/trailers", WriteTrailersAsync);
         app.MapPost("/expect", CountBodyAsync);
+        app.MapPost("/form", DescribeFormAsync);
         app.MapGet("/set-header", SetHeader);
         app.MapGet("/close", (HttpContext context) =>
         {
@@ -226,6 +228,31 @@ internal static class KestrelTestEndpoints
 
         byte[] body = Encoding.ASCII.GetBytes(length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await WriteFixedAsync(context, body, "text/plain");
+    }
+
+    private static async Task DescribeFormAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+        context.Response.Headers["X-Request-Length"] = request.ContentLength is long declared
+            ? declared.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "chunked";
+        IFormCollection form = await request.ReadFormAsync(context.RequestAborted);
+        var text = new StringBuilder();
+        foreach (var (name, values) in form)
+        {
+            foreach (string? value in values)
+            {
+                text.Append("field:").Append(name).Append('=').Append(value).Append('\n');
+            }
+        }
+
+        foreach (IFormFile file in form.Files)
+        {
+            text.Append("file:").Append(file.Name).Append(';').Append(file.FileName).Append(';')
+                .Append(file.ContentType).Append(';').Append(file.Length).Append('\n');
+        }
+
+        await WriteFixedAsync(context, Encoding.UTF8.GetBytes(text.ToString()), "text/plain; charset=utf-8");
     }
 
     private static IResult SetHeader(HttpContext context, string? name, string? value)

@@ -20,7 +20,7 @@ namespace Reqivo;
 /// Only bodies that can be produced again (<see cref="IsReplayable"/>) are resent on a retry or a 307/308
 /// redirect; a body that cannot be is never resent truncated: the operation fails with a clear error instead.
 /// </remarks>
-public abstract class RequestBody
+public abstract partial class RequestBody
 {
     private protected RequestBody(string? contentType)
     {
