@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Hooks;
-using Reqivo.Retries;
+using Reqivo.Internal;
 
 namespace Reqivo;
 
@@ -40,42 +40,8 @@ public sealed partial class Session
         return await hooks.RunPostResponseAsync(response, async, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The absolute URI of a request: its URI resolved against <see cref="SessionOptions.BaseAddress"/> (RFC 3986
-    /// §5.2: a base without a trailing slash loses its last segment), then its <see cref="Request.Query"/> appended.
-    /// </summary>
-    private Uri ResolveTarget(Request request)
-    {
-        Uri uri = request.Uri;
-        if (!uri.IsAbsoluteUri)
-        {
-            if (Configuration.BaseAddress is null)
-            {
-                throw new ArgumentException($"The request URI '{uri}' is relative and the session has no BaseAddress.", nameof(request));
-            }
-
-            uri = new Uri(Configuration.BaseAddress, uri);
-        }
-
-        if (uri.Scheme is not ("http" or "https"))
-        {
-            throw new ArgumentException($"The scheme '{uri.Scheme}' is not supported: use http or https.", nameof(request));
-        }
-
-        return request.QueryOrNull is { Count: > 0 } query ? AppendQuery(uri, query.ToString()) : uri;
-    }
-
-    private static Uri AppendQuery(Uri uri, string query)
-    {
-        string text = uri.AbsoluteUri;
-        int hash = text.IndexOf('#', StringComparison.Ordinal);
-        string fragment = hash < 0 ? string.Empty : text[hash..];
-        string withoutFragment = hash < 0 ? text : text[..hash];
-        string separator = withoutFragment.Contains('?', StringComparison.Ordinal)
-            ? withoutFragment.EndsWith('?') || withoutFragment.EndsWith('&') ? string.Empty : "&"
-            : "?";
-        return new Uri(withoutFragment + separator + query + fragment);
-    }
+    /// <summary>Stage "resolve": base URL and query parameters (see <see cref="TargetResolver"/>).</summary>
+    private Uri ResolveTarget(Request request) => TargetResolver.Resolve(Configuration.BaseAddress, request.Uri, request.QueryOrNull);
 
     /// <summary>
     /// One hop of a redirect chain: the exchange (with the retry policy), then the after-response stage. When the
