@@ -18,6 +18,7 @@ internal static class CaseCatalog
         Rfc9112ContentLengthCases.All,
         Rfc9112ChunkedCases.All,
         Rfc9112ConnectionCases.All,
+        Rfc9110RedirectCases.All,
     ];
 
     public static IEnumerable<ConformanceCase> All() => Sources.SelectMany(source => source());
