@@ -21,9 +21,16 @@ internal static class RetryDelay
             return;
         }
 
-        // The sync send blocks its own thread (no task is waited on): a timer of the session's clock releases it, so a
-        // test clock controls this wait exactly as it controls the async one.
+        // The sync send blocks its own thread (no task is waited on). On the system clock the wait times itself, so it
+        // needs no timer callback and keeps working when the thread pool is starved; another clock (a test's) releases
+        // it through one of its timers, so it controls this wait exactly as it controls the async one.
         using var elapsed = new ManualResetEventSlim(false);
+        if (ReferenceEquals(time, TimeProvider.System))
+        {
+            elapsed.Wait(delay, cancellationToken);
+            return;
+        }
+
         using (time.CreateTimer(Release, elapsed, delay, Timeout.InfiniteTimeSpan))
         {
             elapsed.Wait(cancellationToken);

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Sockets;
 using Reqivo.Protocol;
 using Reqivo.Transport;
 
@@ -68,7 +67,6 @@ public sealed class RetryPolicy
     {
         ConnectException or ConnectTimeoutException or ConnectionFailedException or ReadTimeoutException => true,
         ProtocolException { Error: ProtocolError.IncompleteMessage } => true,
-        SocketException => true,
         _ => false,
     };
 

@@ -96,6 +96,21 @@ public sealed class RetryTests
 
     [Theory]
     [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task Without_Retry_After_the_backoff_on_the_system_clock_stays_within_its_cap(bool async)
+    {
+        await using var server = new ScriptedTcpServer(Answers("HTTP/1.1 503 Busy\r\nContent-Length: 0\r\n\r\n", Scripts.Ok));
+        var attempts = new List<RetryAttempt>();
+        using Session session = SessionFor(server, new RetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(2), OnAttempt = attempts.Add });
+
+        using Response response = await session.SendAsync(new Request(HttpMethods.Get, "/r"), async);
+
+        Assert.Equal(200, response.StatusCode);
+        TimeSpan delay = Assert.Single(attempts).Delay;
+        Assert.InRange(delay, TimeSpan.Zero, TimeSpan.FromMilliseconds(2));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
     public async Task When_the_attempts_run_out_the_last_response_is_returned(bool async)
     {
         await using var server = new ScriptedTcpServer(Answers(Unavailable, Unavailable, Unavailable));
