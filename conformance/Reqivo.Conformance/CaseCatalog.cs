@@ -24,6 +24,7 @@ internal static class CaseCatalog
         Rfc6265CookieCases.All,
         Rfc7617BasicCases.All,
         Rfc7616DigestCases.All,
+        Rfc9110RedirectCases.All,
     ];
 
     public static IEnumerable<ConformanceCase> All() => Sources.SelectMany(source => source());

@@ -7,24 +7,25 @@ namespace Reqivo;
 /// An HTTP request: method, URL, header fields, an optional body and per-request options. A request may be
 /// sent more than once when its body is replayable.
 /// </summary>
+/// <remarks>
+/// The session never changes a request it is given: a redirect is sent as a new <see cref="Request"/> (see
+/// <see cref="Response.Request"/> of the final response). Pre-request hooks may change it before it is sent.
+/// </remarks>
 public sealed class Request
 {
     private HttpHeaders? _headers;
+    private QueryParameters? _query;
+    private string _method;
+    private Uri _uri;
+    private int? _maxRedirects;
 
     /// <summary>Creates a request.</summary>
     /// <param name="method">The method, a token such as <c>GET</c> (RFC 9110 §9).</param>
     /// <param name="uri">An absolute http or https URI, or a relative one resolved against the session's base address.</param>
     public Request(string method, Uri uri)
     {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(uri);
-        if (!HttpMethods.IsValid(method))
-        {
-            throw new ArgumentException($"'{method}' is not a valid method: a method is a token (RFC 9110 §9.1).", nameof(method));
-        }
-
-        Method = method;
-        Uri = uri;
+        _method = ValidMethod(method);
+        _uri = uri ?? throw new ArgumentNullException(nameof(uri));
     }
 
     /// <summary>Creates a request from a URL string (absolute, or relative to the session's base address).</summary>
@@ -35,14 +36,28 @@ public sealed class Request
     {
     }
 
-    /// <summary>The method.</summary>
-    public string Method { get; }
+    /// <summary>The method (a pre-request hook may change it).</summary>
+    public string Method
+    {
+        get => _method;
+        set => _method = ValidMethod(value);
+    }
 
-    /// <summary>The URI, absolute or relative to the session's base address.</summary>
-    public Uri Uri { get; }
+    /// <summary>The URI, absolute or relative to the session's base address (a pre-request hook may change it).</summary>
+    public Uri Uri
+    {
+        get => _uri;
+        set => _uri = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>The header fields sent with this request, after the session's default fields of other names.</summary>
     public HttpHeaders Headers => _headers ??= new HttpHeaders();
+
+    /// <summary>
+    /// Query parameters appended to the URI's own query when the request is sent, percent-encoded as UTF-8
+    /// (see <see cref="QueryParameters"/>).
+    /// </summary>
+    public QueryParameters Query => _query ??= new QueryParameters();
 
     /// <summary>The body, or null for none.</summary>
     public RequestBody? Body { get; set; }
@@ -60,6 +75,80 @@ public sealed class Request
     /// <summary>Sends <c>Expect: 100-continue</c> and waits for the server's interim answer before sending the body.</summary>
     public bool ExpectContinue { get; set; }
 
+    /// <summary>Whether redirects are followed for this request, or null to use <see cref="SessionOptions.FollowRedirects"/>.</summary>
+    public bool? FollowRedirects { get; set; }
+
+    /// <summary>The most redirects followed for this request, or null to use <see cref="SessionOptions.MaxRedirects"/>.</summary>
+    public int? MaxRedirects
+    {
+        get => _maxRedirects;
+        set => _maxRedirects = value is null or >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The limit is zero or more.");
+    }
+
+    /// <summary>The retry policy for this request, or null to use <see cref="SessionOptions.RetryPolicy"/>.</summary>
+    public RetryPolicy? RetryPolicy { get; set; }
+
     /// <summary>The header fields, or null when none were ever added (saves an allocation per request).</summary>
     internal HttpHeaders? HeadersOrNull => _headers;
+
+    /// <summary>The query parameters, or null when none were ever added.</summary>
+    internal QueryParameters? QueryOrNull => _query;
+
+    /// <summary>
+    /// Set on a redirect that left the original origin: neither this request's nor the session's default
+    /// <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c> fields are sent any more.
+    /// </summary>
+    internal bool CredentialsDropped { get; private init; }
+
+    /// <summary>The request for the next hop of a redirect chain (RFC 9110 §15.4), carrying this one's options.</summary>
+    /// <param name="method">The method of the new request.</param>
+    /// <param name="uri">The absolute target.</param>
+    /// <param name="keepBody">Whether the body (and its <c>Content-*</c> fields) goes along.</param>
+    /// <param name="dropCredentials">Whether the redirect left the origin, so credentials must stay behind.</param>
+    internal Request ForRedirect(string method, Uri uri, bool keepBody, bool dropCredentials)
+    {
+        var next = new Request(method, uri)
+        {
+            Body = keepBody ? Body : null,
+            Timeouts = Timeouts,
+            StreamResponse = StreamResponse,
+            ExpectContinue = ExpectContinue,
+            FollowRedirects = FollowRedirects,
+            MaxRedirects = MaxRedirects,
+            RetryPolicy = RetryPolicy,
+            CredentialsDropped = CredentialsDropped || dropCredentials,
+        };
+        if (_headers is not null)
+        {
+            foreach (HttpField field in _headers)
+            {
+                if (!(next.CredentialsDropped && IsCredentialField(field.Name)) && !(!keepBody && IsContentField(field.Name)))
+                {
+                    next.Headers.Add(field.Name, field.Value);
+                }
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>The fields that carry credentials and never follow a redirect to another origin.</summary>
+    internal static bool IsCredentialField(string name) =>
+        name.Equals(HttpHeaderNames.Authorization, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HttpHeaderNames.ProxyAuthorization, StringComparison.OrdinalIgnoreCase)
+        || name.Equals(HttpHeaderNames.Cookie, StringComparison.OrdinalIgnoreCase);
+
+    // RFC 9110 §8.4-§8.8: the Content-* fields describe the content; without the content they describe nothing.
+    private static bool IsContentField(string name) => name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase);
+
+    private static string ValidMethod(string method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (!HttpMethods.IsValid(method))
+        {
+            throw new ArgumentException($"'{method}' is not a valid method: a method is a token (RFC 9110 §9.1).", nameof(method));
+        }
+
+        return method;
+    }
 }

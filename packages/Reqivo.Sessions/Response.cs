@@ -29,7 +29,6 @@ namespace Reqivo;
 /// </remarks>
 public sealed partial class Response : IDisposable, IAsyncDisposable
 {
-    private readonly Http1ResponseHead _head;
     private readonly ResponseContent? _content;
     private readonly byte[]? _body;
     private readonly HttpHeaders? _trailers;
@@ -38,21 +37,27 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
 
     /// <summary>A response whose body is in memory (or that has none).</summary>
     internal Response(Request request, Uri uri, Http1ResponseHead head, byte[]? body, HttpHeaders? trailers)
+        : this(request, uri, head.StatusCode, head.ReasonPhrase, head.Version, head.Headers, body)
     {
-        Request = request;
-        Uri = uri;
-        _head = head;
-        _body = body;
         _trailers = trailers;
     }
 
     /// <summary>A response whose body is read on demand from <paramref name="content"/>.</summary>
     internal Response(Request request, Uri uri, Http1ResponseHead head, ResponseContent content)
+        : this(request, uri, head.StatusCode, head.ReasonPhrase, head.Version, head.Headers, null)
     {
+        _content = content;
+    }
+
+    private Response(Request request, Uri uri, int statusCode, string reasonPhrase, Version version, HttpHeaders headers, byte[]? body)
+    {
+        _body = body;
         Request = request;
         Uri = uri;
-        _head = head;
-        _content = content;
+        StatusCode = statusCode;
+        ReasonPhrase = reasonPhrase;
+        Version = version;
+        Headers = headers;
     }
 
     /// <summary>The request this response answers.</summary>
@@ -62,19 +67,26 @@ public sealed partial class Response : IDisposable, IAsyncDisposable
     public Uri Uri { get; }
 
     /// <summary>The status code.</summary>
-    public int StatusCode => _head.StatusCode;
+    public int StatusCode { get; }
 
     /// <summary>The reason phrase (possibly empty; it carries no meaning, RFC 9112 §4).</summary>
-    public string ReasonPhrase => _head.ReasonPhrase;
+    public string ReasonPhrase { get; }
 
     /// <summary>The HTTP version of the response.</summary>
-    public Version Version => _head.Version;
+    public Version Version { get; }
 
     /// <summary>The header fields, in the order received.</summary>
-    public HttpHeaders Headers => _head.Headers;
+    public HttpHeaders Headers { get; }
 
     /// <summary>The trailer fields, available once the body has been read to its end; null when there were none.</summary>
     public HttpHeaders? Trailers => _content is null ? _trailers : _content.Trailers;
+
+    /// <summary>
+    /// The redirect responses that led to this one, earliest first; empty when no redirect was followed. Their
+    /// bodies were drained and their connections released before the next request went out, so they can be
+    /// inspected (status, headers, <see cref="Uri"/>) but a streamed one can no longer be read.
+    /// </summary>
+    public IReadOnlyList<Response> History { get; internal set; } = [];
 
     /// <summary>Whether the status code is 2xx.</summary>
     public bool IsSuccess => StatusCode is >= 200 and <= 299;

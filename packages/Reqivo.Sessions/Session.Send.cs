@@ -11,17 +11,18 @@ using Reqivo.Transport;
 
 namespace Reqivo;
 
-/// <summary>The exchange: resolve, rent a connection, send, retry a stale connection once, build the response.</summary>
+/// <summary>
+/// One exchange, the innermost stage of the pipeline (Session.Pipeline.cs): rent a connection, send one request to
+/// an already resolved URI, retry a stale connection once, build the response.
+/// </summary>
 public sealed partial class Session
 {
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Response> SendCoreAsync(Request request, bool async, CancellationToken cancellationToken)
+    private async ValueTask<Response> ExchangeAsync(Request request, Uri uri, bool async, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
         // Everything that can be refused is refused here, before a connection is rented or a byte is sent.
-        Uri uri = Resolve(request.Uri);
         RequestBody? body = request.Body;
         if (body is { RequiresAsync: true } && !async)
         {
@@ -41,7 +42,7 @@ public sealed partial class Session
             Http1RequestHead head;
             try
             {
-                head = BuildHead(connection, request, target, origin.HostHeader);
+                head = BuildHead(connection, request, uri, target, origin.HostHeader);
             }
             catch
             {
@@ -142,34 +143,15 @@ public sealed partial class Session
         return new Response(request, uri, head, body, trailers);
     }
 
-    private Uri Resolve(Uri uri)
-    {
-        if (!uri.IsAbsoluteUri)
-        {
-            if (Configuration.BaseAddress is null)
-            {
-                throw new ArgumentException($"The request URI '{uri}' is relative and the session has no BaseAddress.", nameof(uri));
-            }
-
-            uri = new Uri(Configuration.BaseAddress, uri);
-        }
-
-        if (uri.Scheme is not ("http" or "https"))
-        {
-            throw new ArgumentException($"The scheme '{uri.Scheme}' is not supported: use http or https.", nameof(uri));
-        }
-
-        return uri;
-    }
-
-    private Http1RequestHead BuildHead(Http1Connection connection, Request request, RequestTarget target, string hostHeader)
+    private Http1RequestHead BuildHead(Http1Connection connection, Request request, Uri uri, RequestTarget target, string hostHeader)
     {
         Http1RequestHead head = connection.PrepareHead(request.Method, target, hostHeader);
         HttpHeaders fields = head.Headers;
         HttpHeaders? own = request.HeadersOrNull;
         foreach (HttpField field in DefaultHeaders)
         {
-            if (own is null || !own.Contains(field.Name))
+            // A redirect that left the original origin takes no credentials along, the session's defaults included.
+            if ((own is null || !own.Contains(field.Name)) && !(request.CredentialsDropped && Request.IsCredentialField(field.Name)))
             {
                 fields.Add(field.Name, field.Value);
             }
@@ -196,6 +178,11 @@ public sealed partial class Session
                 fields.Add(HttpHeaderNames.Expect, "100-continue");
             }
         }
+
+        // The feature stages of Session.Features.cs, per attempt, on this attempt's own fields.
+        AddCookieHeader(request, uri, fields);
+        Authenticate(request, uri, fields);
+        AddAcceptEncoding(request, fields);
 
         // RFC 9110 §8.6: a request whose method gives content a meaning (POST, PUT, PATCH) but that has none
         // SHOULD say so with Content-Length: 0, so the server does not wait for a body.

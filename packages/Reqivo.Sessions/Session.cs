@@ -53,20 +53,33 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
     /// <summary>Header fields sent with every request, unless the request sets a field of the same name.</summary>
     public HttpHeaders DefaultHeaders { get; } = new();
 
+    /// <summary>Pre-request and post-response hooks run around every send, in registration order (see <see cref="SessionHooks"/>).</summary>
+    public SessionHooks Hooks { get; } = new();
+
     /// <summary>A snapshot of the connection pool: idle, active and waiting counts per origin and in total.</summary>
     public PoolStatistics GetPoolStatistics() => _pool.GetStatistics();
 
-    /// <summary>Sends a request and returns its response (body buffered unless <see cref="Request.StreamResponse"/>).</summary>
+    /// <summary>
+    /// Sends a request and returns its response (body buffered unless <see cref="Request.StreamResponse"/>), after the
+    /// hooks, redirects and retries the session and the request configure.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <exception cref="RedirectException">A redirect was refused (limit, loop, https to http, body not replayable).</exception>
+    /// <exception cref="InvalidOperationException">The session has asynchronous hooks, or the body is asynchronous.</exception>
+    /// <remarks>A retry's wait blocks the calling thread (on <see cref="SessionOptions.TimeProvider"/>).</remarks>
     public Response Send(Request request, CancellationToken cancellationToken = default) =>
-        SyncPath.Result(SendCoreAsync(request, false, cancellationToken));
+        SyncPath.Result(SendPipelineAsync(request, false, cancellationToken));
 
-    /// <summary>Sends a request and returns its response (body buffered unless <see cref="Request.StreamResponse"/>).</summary>
+    /// <summary>
+    /// Sends a request and returns its response (body buffered unless <see cref="Request.StreamResponse"/>), after the
+    /// hooks, redirects and retries the session and the request configure.
+    /// </summary>
     /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <param name="cancellationToken">Cancels the exchange, and a retry's wait.</param>
+    /// <exception cref="RedirectException">A redirect was refused (limit, loop, https to http, body not replayable).</exception>
     public ValueTask<Response> SendAsync(Request request, CancellationToken cancellationToken = default) =>
-        SendCoreAsync(request, true, cancellationToken);
+        SendPipelineAsync(request, true, cancellationToken);
 
     /// <summary>Closes every pooled connection. Responses still streaming keep their connection until disposed.</summary>
     public void Dispose()

@@ -10,6 +10,7 @@ public sealed class SessionOptions
 {
     private readonly long _maxResponseBodySize = 64L * 1024 * 1024;
     private readonly TimeSpan _expectContinueTimeout = TimeSpan.FromSeconds(1);
+    private readonly int _maxRedirects = 10;
 
     /// <summary>The URI that relative request URIs are resolved against (RFC 3986 §5), or null to require absolute URIs.</summary>
     public Uri? BaseAddress { get; init; }
@@ -59,6 +60,31 @@ public sealed class SessionOptions
     /// </summary>
     public bool RetryOnStaleConnection { get; init; } = true;
 
-    /// <summary>The clock for timeouts and pool expiry (tests inject their own).</summary>
+    /// <summary>
+    /// Whether 301, 302, 303, 307 and 308 responses with a <c>Location</c> are followed (default true). When false the
+    /// redirect response itself is returned. <see cref="Request.FollowRedirects"/> overrides it per request.
+    /// </summary>
+    public bool FollowRedirects { get; init; } = true;
+
+    /// <summary>
+    /// The most redirects followed for one request (default 10); one more raises <see cref="TooManyRedirectsException"/>.
+    /// <see cref="Request.MaxRedirects"/> overrides it per request.
+    /// </summary>
+    public int MaxRedirects
+    {
+        get => _maxRedirects;
+        init => _maxRedirects = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The limit is zero or more.");
+    }
+
+    /// <summary>
+    /// Whether a redirect from https to http is followed (default false: it raises <see cref="InsecureRedirectException"/>,
+    /// because the request and the response would travel in the clear).
+    /// </summary>
+    public bool AllowHttpsToHttpRedirects { get; init; }
+
+    /// <summary>The retry policy for requests that set none, or null (the default) for no retries beyond the stale-connection resend.</summary>
+    public RetryPolicy? RetryPolicy { get; init; }
+
+    /// <summary>The clock for timeouts, pool expiry and retry waits (tests inject their own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

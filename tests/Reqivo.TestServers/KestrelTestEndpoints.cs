@@ -35,6 +35,9 @@ internal static class KestrelTestEndpoints
     /// 10 s); GET /slow-body/{n}?gapMs=g (head at once, then one byte per g ms, default 100); GET /trailers; POST /expect
     /// (body length); POST /form (parsed by ASP.NET Core's form reader: one line per field
     /// "field:name=value" and per file "file:name;filename;content-type;length", plus X-Request-Length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close).
+    /// (body length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close); any method on
+    /// /redirect-to?url=..&amp;status=.. (that status, default 302, with Location: url), GET|HEAD /redirect/{n} (302 to
+    /// /redirect/{n-1}, /redirect/0 answers 200 "done"), GET /loop/{0|1} (302 to the other one), any method on /inspect (see <see cref="InspectAsync"/>).
     /// </summary>
     public static void MapTestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -52,12 +55,63 @@ internal static class KestrelTestEndpoints
         app.MapPost("/expect", CountBodyAsync);
         app.MapPost("/form", DescribeFormAsync);
         app.MapGet("/set-header", SetHeader);
+        app.MapMethods("/redirect-to", AllMethods, RedirectTo);
+        app.MapMethods("/redirect/{n:int}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, int n) =>
+        {
+            if (n <= 0)
+            {
+                return WriteFixedAsync(context, "done"u8.ToArray(), "text/plain");
+            }
+
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = $"/redirect/{n - 1}";
+            return Task.CompletedTask;
+        });
+        app.MapMethods("/inspect", AllMethods, InspectAsync);
+        app.MapGet("/loop/{step:int}", (HttpContext context, int step) =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = $"/loop/{(step + 1) % 2}";
+        });
         app.MapGet("/close", (HttpContext context) =>
         {
             // Kestrel closes the connection after a response the application marked Connection: close.
             context.Response.Headers.Connection = "close";
             return WriteFixedAsync(context, "close"u8.ToArray(), "text/plain");
         });
+    }
+
+    private static readonly string[] AllMethods =
+        [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options];
+
+    private static void RedirectTo(HttpContext context, string url, int? status)
+    {
+        context.Response.StatusCode = status ?? 302;
+        context.Response.Headers.Location = url;
+    }
+
+    /// <summary>
+    /// Answers with a text description of the request: the request line's method and target, one line per header
+    /// field ("Name: value"), an empty line, then the body as received (decoded as UTF-8).
+    /// </summary>
+    private static async Task InspectAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+        var text = new StringBuilder();
+        text.Append(request.Method).Append(' ').Append(request.Path.Value).Append(request.QueryString.Value).Append('\n');
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (string? value in values)
+            {
+                text.Append(name).Append(": ").Append(value).Append('\n');
+            }
+        }
+
+        text.Append('\n');
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.RequestAborted);
+        text.Append(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
+        await WriteFixedAsync(context, Encoding.UTF8.GetBytes(text.ToString()), "text/plain; charset=utf-8");
     }
 
     private static Task WriteFixedAsync(HttpContext context, byte[] body, string contentType)
