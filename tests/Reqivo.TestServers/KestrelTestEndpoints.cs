@@ -34,8 +34,7 @@ internal static class KestrelTestEndpoints
     /// or "none"); GET /headers (request fields as JSON); GET /json; GET /status/{200..599}; GET /delay/{ms} (at most
     /// 10 s); GET /slow-body/{n}?gapMs=g (head at once, then one byte per g ms, default 100); GET /trailers; POST /expect
     /// (body length); POST /form (parsed by ASP.NET Core's form reader: one line per field
-    /// "field:name=value" and per file "file:name;filename;content-type;length", plus X-Request-Length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close).
-    /// (body length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close); any method on
+    /// "field:name=value" and per file "file:name;filename;content-type;length", plus X-Request-Length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close); any method on
     /// /redirect-to?url=..&amp;status=.. (that status, default 302, with Location: url), GET|HEAD /redirect/{n} (302 to
     /// /redirect/{n-1}, /redirect/0 answers 200 "done"), GET /loop/{0|1} (302 to the other one), any method on /inspect (see <see cref="InspectAsync"/>).
     /// </summary>
