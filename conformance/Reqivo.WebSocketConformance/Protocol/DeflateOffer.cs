@@ -126,13 +126,8 @@ internal sealed record DeflateAcceptPolicy(bool RequestClientNoContextTakeover, 
     /// <summary>The agreement for an offer, or null when this policy cannot accept it.</summary>
     public DeflateAgreement? TryAccept(DeflateOffer offer)
     {
-        // The server may only ask for client_no_context_takeover / client_max_window_bits where the offer allows it
-        // (Autobahn: acceptNoContextTakeover / acceptMaxWindowBits on the offer).
-        if (RequestClientNoContextTakeover && !offer.ClientNoContextTakeover)
-        {
-            return null;
-        }
-
+        // RFC 7692 §7.1.1.2: a server may always answer with client_no_context_takeover; §7.1.2.2: it must not send
+        // client_max_window_bits unless the offer carried that parameter.
         if (RequestClientMaxWindowBits != 0 && !offer.ClientMaxWindowBitsOffered)
         {
             return null;

@@ -22,6 +22,7 @@ internal sealed class FuzzingServer
     private readonly CaseFactory _factory;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, CaseResult>> _results = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FuzzingServer(ServerOptions options, IReadOnlyList<CaseInfo> cases, CaseFactory factory)
     {
@@ -29,6 +30,13 @@ internal sealed class FuzzingServer
         _cases = cases;
         _factory = factory;
     }
+
+    /// <summary>Completes with the port once the listener accepts connections.</summary>
+    public Task<int> Listening => _listening.Task;
+
+    /// <summary>The verdicts recorded so far for an agent, by case id.</summary>
+    public IReadOnlyDictionary<string, CaseResult> ResultsFor(string agent) =>
+        _results.TryGetValue(agent, out ConcurrentDictionary<string, CaseResult>? results) ? results : new Dictionary<string, CaseResult>();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +46,7 @@ internal sealed class FuzzingServer
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"listening on {port}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_cases.Count} cases selected; report directory {Path.GetFullPath(_options.ReportDirectory)}"));
+        _listening.TrySetResult(port);
         try
         {
             while (!linked.IsCancellationRequested)
