@@ -109,6 +109,13 @@ internal abstract class CaseScript
             Behavior = Verdict.Failed;
             Result = ResultClose;
         }
+
+        Observation? violation = Received.Find(e => e.Kind == "client-violation");
+        if (violation is not null)
+        {
+            Behavior = Verdict.Failed;
+            Result = "The client broke the protocol: " + violation;
+        }
     }
 
     /// <summary>Once the events match every expected outcome, starts the closing handshake when this side should.</summary>

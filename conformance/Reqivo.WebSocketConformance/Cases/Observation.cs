@@ -18,6 +18,9 @@ internal sealed record Observation(string Kind, byte[] Data, bool Binary = false
 
     public static Observation Timeout(string tag) => new("timeout", Encoding.ASCII.GetBytes(tag));
 
+    /// <summary>The client broke the protocol towards the fuzzer (never part of an expected outcome).</summary>
+    public static Observation ClientViolation(string reason) => new("client-violation", Encoding.UTF8.GetBytes(reason));
+
     public bool Equals(Observation? other) =>
         other is not null && Kind == other.Kind && Binary == other.Binary && Data.AsSpan().SequenceEqual(other.Data);
 
@@ -32,6 +35,7 @@ internal sealed record Observation(string Kind, byte[] Data, bool Binary = false
         {
             "message" => $"message({(Binary ? "binary" : "text")}, {Data.Length} B: {shown}{more})",
             "timeout" => $"timeout({shown})",
+            "client-violation" => $"client-violation({Encoding.UTF8.GetString(Data)})",
             _ => $"{Kind}({Data.Length} B: {shown}{more})",
         };
     }

@@ -61,7 +61,7 @@ internal static class ReportWriter
         foreach (CaseResult r in notOk)
         {
             string reason = r.Behavior == Verdict.Ok ? r.ResultClose : r.Result;
-            if (r.WasNotCleanReason is string unclean && r.Behavior == Verdict.Failed)
+            if (r.WasNotCleanReason is string unclean && r.Behavior == Verdict.Failed && !reason.Contains(unclean, StringComparison.Ordinal))
             {
                 reason += " (" + unclean + ")";
             }

@@ -189,7 +189,12 @@ internal sealed partial class FuzzingConnection : IFuzzer, IDisposable
         _socket.Dispose();
     }
 
-    /// <summary>Fails the connection as Autobahn does by default (failByDrop): drop TCP, unclean.</summary>
+    /// <summary>
+    /// Fails the connection as Autobahn does by default (failByDrop): drop TCP, unclean. The client's fault is also
+    /// recorded as an observed event, so no expected outcome can match: a client that breaks the protocol towards the
+    /// fuzzer (an unmasked frame, an echo of invalid UTF-8, a forbidden close code) fails the case instead of passing
+    /// it by silence.
+    /// </summary>
     private void FailConnection(string reason)
     {
         if (State == ConnectionState.Closed)
@@ -197,6 +202,7 @@ internal sealed partial class FuzzingConnection : IFuzzer, IDisposable
             return;
         }
 
+        _case?.Received.Add(Observation.ClientViolation(reason));
         FailedByMe = true;
         WasClean = false;
         WasNotCleanReason = reason;

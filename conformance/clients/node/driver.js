@@ -9,8 +9,10 @@ const agent = process.argv[3] || `ws-${require('ws/package.json').version}`;
 
 function open(path, onMessage) {
   return new Promise((resolve) => {
-    // ws offers permessage-deflate by default; maxPayload raised so group 9 (up to 16 MiB) is not cut short.
-    const socket = new WebSocket(base + path, { maxPayload: 64 * 1024 * 1024 });
+    // ws offers permessage-deflate by default. Its size limits are raised so that group 9 measures the protocol,
+    // not the defaults: maxPayload (100 MiB default) and maxFragments (16384 by default in ws 8.23: 9.3.1/9.4.1
+    // send 65536 fragments and are failed with 1008 under it; 0 = no limit).
+    const socket = new WebSocket(base + path, { maxPayload: 64 * 1024 * 1024, maxFragments: 0 });
     socket.on('message', (data, isBinary) => onMessage(socket, data, isBinary));
     socket.on('error', () => {});
     socket.on('close', () => resolve());
