@@ -5,7 +5,8 @@
 #
 # Usage: build/interop/ws-conformance.sh node|python [--cases "1.*,2.*"] [--exclude "..."] [other server options]
 # Default cases: groups 1-7 and 10 (247 cases). Reports: artifacts/ws-conformance/<agent>/ (summary.md, index.json,
-# case_*.json). Port: REQIVO_WSCONF_PORT (default 9001). See docs/websocket-conformance.md.
+# case_*.json). Port: REQIVO_WSCONF_PORT (default 9001). Exit status: 1 when a case FAILED.
+# See docs/websocket-conformance.md.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -62,7 +63,10 @@ for _ in $(seq 1 100); do
 done
 
 "${driver[@]}" "ws://127.0.0.1:$port" "$agent" >&2
-wait "$server_pid"
+# The server exits 1 when a case FAILED: the summary is printed either way and the status passed on.
+status=0
+wait "$server_pid" || status=$?
 trap - EXIT
 cat "$report_dir/$agent/summary.md"
 rm -f "$log"
+exit "$status"

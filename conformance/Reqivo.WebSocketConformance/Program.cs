@@ -23,6 +23,8 @@ internal static class Program
           --message-count N      messages per 9.7, 9.8, 12.x, 13.x case (default 1000)
           --exit-after-report    exit once /updateReports has written the reports
 
+        Exit code: 0, or 1 when a written report holds a FAILED case; 2 for bad arguments.
+
         URL protocol: /getCaseCount, /getCaseInfo?case=N, /runCase?case=N&agent=A, /updateReports?agent=A
         """;
 
@@ -61,8 +63,10 @@ internal static class Program
             e.Cancel = true;
             cancel.Cancel();
         };
-        await new FuzzingServer(options, selected, factory).RunAsync(cancel.Token).ConfigureAwait(false);
-        return 0;
+        var server = new FuzzingServer(options, selected, factory);
+        await server.RunAsync(cancel.Token).ConfigureAwait(false);
+        // Exit code 1 tells a build that at least one case FAILED (OK, NON-STRICT, INFORMATIONAL and UNIMPLEMENTED pass).
+        return server.AnyFailed ? 1 : 0;
     }
 
     private static ServerOptions Parse(string[] args)

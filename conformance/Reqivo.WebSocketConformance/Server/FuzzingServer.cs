@@ -202,10 +202,14 @@ internal sealed class FuzzingServer
         return 0;
     }
 
+    /// <summary>True once reports were written and some case of some agent was FAILED.</summary>
+    public bool AnyFailed { get; private set; }
+
     private void WriteReports()
     {
         foreach ((string agent, ConcurrentDictionary<string, CaseResult> results) in _results)
         {
+            AnyFailed |= results.Values.Any(r => r.Behavior == Verdict.Failed);
             string summary = ReportWriter.Write(_options.ReportDirectory, agent, _cases, results);
             Console.WriteLine(summary);
         }
