@@ -24,6 +24,15 @@ public sealed class EndToEndTests
         string reports = Path.Combine(Path.GetTempPath(), "wsconf-tests-" + Guid.NewGuid().ToString("N"));
         var options = new ServerOptions { Port = 0, ReportDirectory = reports };
         var server = new FuzzingServer(options, selected, new CaseFactory(new CaseLimits(1024, 10)));
+        var allJudged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int judged = 0;
+        server.CaseCompleted += _ =>
+        {
+            if (Interlocked.Increment(ref judged) == selected.Count)
+            {
+                allJudged.TrySetResult();
+            }
+        };
         using var stop = new CancellationTokenSource();
         Task running = server.RunAsync(stop.Token);
         int port = await server.Listening;
@@ -33,6 +42,8 @@ public sealed class EndToEndTests
             await EchoAsync(new Uri($"ws://127.0.0.1:{port}/runCase?case={i}&agent=dotnet"));
         }
 
+        // The client may see the end of a case before the server has judged it: wait for the verdicts.
+        await allJudged.Task;
         IReadOnlyDictionary<string, CaseResult> results = server.ResultsFor("dotnet");
         await stop.CancelAsync();
         await running;

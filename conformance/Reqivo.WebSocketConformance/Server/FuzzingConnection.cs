@@ -184,7 +184,8 @@ internal sealed partial class FuzzingConnection : IFuzzer, IDisposable
     {
         _deflater?.Dispose();
         _inflater?.Dispose();
-        _gate.Dispose();
+        // The gate is not disposed: timers of a finished case may still wake up and must find it usable (they then
+        // see the closed state and do nothing); a SemaphoreSlim without a wait handle holds no unmanaged resource.
         _stream.Dispose();
         _socket.Dispose();
     }

@@ -23,6 +23,7 @@ internal sealed class FuzzingServer
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, CaseResult>> _results = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<Task, byte> _casesInFlight = new();
 
     public FuzzingServer(ServerOptions options, IReadOnlyList<CaseInfo> cases, CaseFactory factory)
     {
@@ -33,6 +34,9 @@ internal sealed class FuzzingServer
 
     /// <summary>Completes with the port once the listener accepts connections.</summary>
     public Task<int> Listening => _listening.Task;
+
+    /// <summary>Raised once a case has been judged and recorded.</summary>
+    public event Action<CaseResult>? CaseCompleted;
 
     /// <summary>The verdicts recorded so far for an agent, by case id.</summary>
     public IReadOnlyDictionary<string, CaseResult> ResultsFor(string agent) =>
@@ -130,6 +134,8 @@ internal sealed class FuzzingServer
                     return;
                 }
 
+                // A driver may ask for reports while the last case is still being judged (it saw TCP end first).
+                await Task.WhenAll(_casesInFlight.Keys).ConfigureAwait(false);
                 await RunCommandAsync(socket, stream, request, c =>
                 {
                     WriteReports();
@@ -149,7 +155,17 @@ internal sealed class FuzzingServer
                     return;
                 }
 
-                await RunCaseAsync(socket, stream, request, toRun, agent).ConfigureAwait(false);
+                Task run = RunCaseAsync(socket, stream, request, toRun, agent);
+                _casesInFlight.TryAdd(run, 0);
+                try
+                {
+                    await run.ConfigureAwait(false);
+                }
+                finally
+                {
+                    _casesInFlight.TryRemove(run, out _);
+                }
+
                 return;
             default:
                 await RejectAsync(stream, "unknown path " + request.Path).ConfigureAwait(false);
@@ -187,6 +203,7 @@ internal sealed class FuzzingServer
         await connection.Lost.ConfigureAwait(false);
         CaseResult result = CaseResultBuilder.Build(info, Index(info), agent, script, connection, request, clock.ElapsedMilliseconds);
         _results.GetOrAdd(agent, _ => new ConcurrentDictionary<string, CaseResult>(StringComparer.Ordinal))[info.Id] = result;
+        CaseCompleted?.Invoke(result);
     }
 
     private int Index(CaseInfo info)
