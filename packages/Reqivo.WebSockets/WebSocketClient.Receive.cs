@@ -213,6 +213,7 @@ public sealed partial class WebSocketClient
             _unfinishedMessage = null;
             try
             {
+                connection.DiscardPayload();
                 while (await connection.NextDataEventAsync(async, cancellationToken).ConfigureAwait(false) != WebSocketConnection.DataEvent.EndOfMessage)
                 {
                     connection.DiscardPayload();

@@ -33,7 +33,8 @@ internal static class KestrelTestEndpoints
     /// X-Request-Method, X-Request-Length = declared length, "chunked" or "none", X-Request-Transfer-Encoding = value
     /// or "none"); GET /headers (request fields as JSON); GET /json; GET /status/{200..599}; GET /delay/{ms} (at most
     /// 10 s); GET /slow-body/{n}?gapMs=g (head at once, then one byte per g ms, default 100); GET /trailers; POST /expect
-    /// (body length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close).
+    /// (body length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close); and the WebSocket endpoints
+    /// under /ws/ (see <see cref="KestrelWebSocketEndpoints"/>).
     /// </summary>
     public static void MapTestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -50,6 +51,7 @@ internal static class KestrelTestEndpoints
         app.MapGet("/trailers", WriteTrailersAsync);
         app.MapPost("/expect", CountBodyAsync);
         app.MapGet("/set-header", SetHeader);
+        app.MapWebSocketEndpoints();
         app.MapGet("/close", (HttpContext context) =>
         {
             // Kestrel closes the connection after a response the application marked Connection: close.
