@@ -132,6 +132,7 @@ public sealed partial class WebSocketClient
     }
 
     /// <summary>Receives one message, reconnecting (when enabled) whenever the connection is lost.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<WebSocketMessageType> ReceiveLoopAsync(IBufferWriter<byte> destination, bool async, CancellationToken cancellationToken)
     {
         while (true)
@@ -159,6 +160,7 @@ public sealed partial class WebSocketClient
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<WebSocketMessageStream> ReceiveStreamCoreAsync(bool async, CancellationToken cancellationToken)
     {
         EnterReceive();
@@ -200,6 +202,7 @@ public sealed partial class WebSocketClient
     }
 
     /// <summary>Claims the current connection's read side and finishes any message a stream left unfinished.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<WebSocketConnection> BeginReadAsync(bool async, CancellationToken cancellationToken)
     {
         WebSocketConnection connection = _connection;

@@ -127,6 +127,7 @@ public sealed partial class WebSocketClient
     }
 
     /// <summary>The connection to send on; reconnects first when it was lost and no one else is reconnecting.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<WebSocketConnection> CurrentForSendAsync(bool async, CancellationToken cancellationToken)
     {
         WebSocketConnection connection = CurrentForSend();

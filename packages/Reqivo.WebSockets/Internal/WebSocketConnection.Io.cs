@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -16,6 +17,8 @@ namespace Reqivo.WebSockets.Internal;
 /// </summary>
 internal sealed partial class WebSocketConnection
 {
+    private const int LargeReceiveBufferSize = 64 * 1024;
+
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     // When set (a timestamp of _time), reads wait at most until then: the close handshake's budget.
@@ -137,6 +140,7 @@ internal sealed partial class WebSocketConnection
         if (_start == _end)
         {
             _start = _end = 0;
+            GrowForLargePayload();
             return;
         }
 
@@ -148,6 +152,22 @@ internal sealed partial class WebSocketConnection
         Buffer.BlockCopy(_receive, _start, _receive, 0, _end - _start);
         _end -= _start;
         _start = 0;
+    }
+
+    /// <summary>
+    /// Swaps the 16 KiB receive buffer for a 64 KiB one when a large frame payload is being read and nothing is
+    /// buffered: large messages then cost a quarter of the read calls. The connection keeps the larger buffer.
+    /// </summary>
+    private void GrowForLargePayload()
+    {
+        if (_receive.Length >= LargeReceiveBufferSize || _decoder.RemainingPayloadLength <= _receive.Length)
+        {
+            return;
+        }
+
+        byte[] small = _receive;
+        _receive = ArrayPool<byte>.Shared.Rent(LargeReceiveBufferSize);
+        ArrayPool<byte>.Shared.Return(small);
     }
 
     /// <summary>Whether an exception is the connection ending under a read or write (rather than a bug).</summary>

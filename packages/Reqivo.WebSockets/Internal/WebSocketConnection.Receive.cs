@@ -169,6 +169,7 @@ internal sealed partial class WebSocketConnection
         return kind;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask OnControlFrameAsync(WebSocketOpcode opcode, int length, bool async, CancellationToken cancellationToken)
     {
         switch (opcode)

@@ -68,6 +68,7 @@ internal sealed partial class WebSocketConnection
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WriteFrameLockedAsync(
         WebSocketOpcode opcode, bool fin, ReadOnlyMemory<byte> payload, bool compressed, bool async, CancellationToken cancellationToken)
     {
