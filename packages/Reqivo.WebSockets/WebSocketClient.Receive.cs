@@ -176,6 +176,16 @@ public sealed partial class WebSocketClient
                         throw new InvalidOperationException("The frame decoder continued a message that was not started.");
                     }
 
+                    if (connection.IsMessageCompressed)
+                    {
+                        // A compressed message is inflated at its end (RFC 7692 §7.2.2): it is read whole, within the limits.
+                        var inflated = new ArrayBufferWriter<byte>();
+                        await connection.ReceiveCompressedRestAsync(inflated, async, cancellationToken).ConfigureAwait(false);
+                        connection.EndRead();
+                        ExitReceive();
+                        return new WebSocketMessageStream(connection.CurrentMessageType, inflated.WrittenMemory);
+                    }
+
                     // The stream now owns the read and the receive slot.
                     return new WebSocketMessageStream(this, connection, connection.CurrentMessageType);
                 }

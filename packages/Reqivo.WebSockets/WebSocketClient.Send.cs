@@ -118,7 +118,7 @@ public sealed partial class WebSocketClient
         try
         {
             WebSocketConnection connection = await CurrentForSendAsync(async, cancellationToken).ConfigureAwait(false);
-            await connection.SendFrameAsync(OpcodeOf(type), fin: true, data, compressed: false, async, cancellationToken).ConfigureAwait(false);
+            await connection.SendMessageAsync(OpcodeOf(type), data, async, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

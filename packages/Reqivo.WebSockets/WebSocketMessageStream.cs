@@ -18,8 +18,9 @@ namespace Reqivo.WebSockets;
 /// </remarks>
 public sealed class WebSocketMessageStream : Stream
 {
-    private readonly WebSocketClient _client;
-    private readonly WebSocketConnection _connection;
+    private readonly WebSocketClient? _client;
+    private readonly WebSocketConnection? _connection;
+    private ReadOnlyMemory<byte> _buffered;
     private bool _ended;
     private bool _released;
 
@@ -30,11 +31,19 @@ public sealed class WebSocketMessageStream : Stream
         MessageType = type;
     }
 
+    /// <summary>A stream over a message already read whole (a compressed message, inflated at its end).</summary>
+    internal WebSocketMessageStream(WebSocketMessageType type, ReadOnlyMemory<byte> content)
+    {
+        MessageType = type;
+        _buffered = content;
+        _released = true;
+    }
+
     /// <summary>The message type.</summary>
     public WebSocketMessageType MessageType { get; }
 
     /// <inheritdoc/>
-    public override bool CanRead => !_released;
+    public override bool CanRead => _connection is null || !_released;
 
     /// <inheritdoc/>
     public override bool CanSeek => false;
@@ -103,9 +112,9 @@ public sealed class WebSocketMessageStream : Stream
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !_ended)
+        if (disposing && !_ended && _connection is not null)
         {
-            _client.LeaveUnfinished(_connection);
+            _client!.LeaveUnfinished(_connection);
         }
 
         Release();
@@ -114,6 +123,14 @@ public sealed class WebSocketMessageStream : Stream
 
     private async ValueTask<int> ReadCoreAsync(Memory<byte> buffer, bool async, CancellationToken cancellationToken)
     {
+        if (_connection is null)
+        {
+            int count = Math.Min(buffer.Length, _buffered.Length);
+            _buffered[..count].CopyTo(buffer);
+            _buffered = _buffered[count..];
+            return count;
+        }
+
         ObjectDisposedException.ThrowIf(_released && !_ended, this);
         if (_ended || buffer.IsEmpty)
         {
@@ -150,7 +167,7 @@ public sealed class WebSocketMessageStream : Stream
         }
 
         _released = true;
-        _connection.EndRead();
-        _client.ExitReceive();
+        _connection?.EndRead();
+        _client?.ExitReceive();
     }
 }

@@ -96,7 +96,7 @@ public sealed class WebSocketMessageWriter : IDisposable, IAsyncDisposable
         WebSocketOpcode opcode = _started ? WebSocketOpcode.Continuation : WebSocketClient.OpcodeOf(_type);
         try
         {
-            await _connection.SendFrameAsync(opcode, fin, data, compressed: false, async, cancellationToken).ConfigureAwait(false);
+            await _connection.SendFragmentAsync(opcode, first: !_started, fin, data, async, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -52,10 +52,12 @@ public sealed class WebSocketOptions
     }
 
     /// <summary>
-    /// Whether to offer permessage-deflate (RFC 7692). Default false. When the server accepts, messages at least
-    /// <c>CompressionThreshold</c> bytes long are compressed.
+    /// The permessage-deflate (RFC 7692) offer, or null (the default) to offer no compression. When the server
+    /// accepts, whole messages of at least <see cref="PerMessageDeflateOptions.CompressionThreshold"/> bytes and every
+    /// message sent with a <see cref="WebSocketMessageWriter"/> are compressed; compressed messages from the server
+    /// are inflated (their inflated size is held to <see cref="WebSocketLimits.MaxMessageLength"/>).
     /// </summary>
-    public bool PerMessageDeflate { get; init; }
+    public PerMessageDeflateOptions? PerMessageDeflate { get; init; }
 
     /// <summary>Limits on what the server may send: frame and message lengths (on the wire; decompressed messages are held to <see cref="WebSocketLimits.MaxMessageLength"/> too).</summary>
     public WebSocketLimits Limits { get; init; } = WebSocketLimits.Default;

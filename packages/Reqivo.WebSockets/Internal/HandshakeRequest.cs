@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using Reqivo.Protocol;
 using Reqivo.Protocol.Http1;
+using Reqivo.Protocol.WebSockets;
 
 namespace Reqivo.WebSockets.Internal;
 
@@ -33,19 +33,11 @@ internal static class HandshakeRequest
         }
     }
 
-    /// <summary>A new Sec-WebSocket-Key: 16 random bytes, base64 (RFC 6455 §4.1, client step 7).</summary>
-    public static string NewKey()
-    {
-        Span<byte> nonce = stackalloc byte[16];
-        RandomNumberGenerator.Fill(nonce);
-        return Convert.ToBase64String(nonce);
-    }
-
     /// <summary>Builds the request head: GET, the target, Host, the extra fields, then the handshake's own fields.</summary>
-    public static Http1RequestHead Build(
-        Uri uri, string key, IReadOnlyList<string> subprotocols, string? extensionOffer, HttpHeaders? defaults, HttpHeaders extra)
+    public static Http1RequestHead Build(Uri uri, string key, WebSocketOptions options, HttpHeaders? defaults)
     {
         var head = new Http1RequestHead("GET", RequestTarget.Origin(uri.PathAndQuery), HostValue(uri));
+        HttpHeaders extra = options.Headers;
         if (defaults is not null)
         {
             foreach (HttpField field in defaults)
@@ -63,21 +55,8 @@ internal static class HandshakeRequest
             head.Headers.Add(field.Name, field.Value);
         }
 
-        // RFC 6455 §4.1, client steps 5–10.
-        head.Headers.Add(HttpHeaderNames.Upgrade, "websocket");
-        head.Headers.Add(HttpHeaderNames.Connection, "Upgrade");
-        head.Headers.Add(HttpHeaderNames.SecWebSocketKey, key);
-        head.Headers.Add(HttpHeaderNames.SecWebSocketVersion, "13");
-        if (subprotocols.Count > 0)
-        {
-            head.Headers.Add(HttpHeaderNames.SecWebSocketProtocol, string.Join(", ", subprotocols));
-        }
-
-        if (extensionOffer is not null)
-        {
-            head.Headers.Add(HttpHeaderNames.SecWebSocketExtensions, extensionOffer);
-        }
-
+        // RFC 6455 §4.1, client steps 5–10; RFC 7692 §5 for the offer.
+        WebSocketHandshake.AddRequestFields(head.Headers, key, options.Subprotocols, options.PerMessageDeflate);
         return head;
     }
 

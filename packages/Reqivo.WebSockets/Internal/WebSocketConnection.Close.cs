@@ -99,14 +99,16 @@ internal sealed partial class WebSocketConnection
     /// RFC 6455 §7.1.7: fail the connection after a protocol violation by the server: send a Close frame with the code
     /// the violation calls for, wait briefly for the server to close TCP, and drop the connection.
     /// </summary>
-    private async ValueTask FailAsync(WebSocketProtocolException violation, bool async)
+    private ValueTask FailAsync(WebSocketProtocolException violation, bool async) => FailAsync(violation.CloseCode, violation, async);
+
+    private async ValueTask FailAsync(int closeCode, Exception violation, bool async)
     {
-        RecordClose(violation.CloseCode, string.Empty);
+        RecordClose(closeCode, string.Empty);
         long deadline = DeadlineAfter(_options.CloseTimeout);
         try
         {
             _transport.WriteTimeout = Remaining(deadline);
-            await SendCloseFrameAsync(violation.CloseCode, null, async, CancellationToken.None).ConfigureAwait(false);
+            await SendCloseFrameAsync(closeCode, null, async, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception error) when (IsConnectionLoss(error))
         {
@@ -114,7 +116,7 @@ internal sealed partial class WebSocketConnection
         }
 
         await WaitForServerEndAsync(deadline, async).ConfigureAwait(false);
-        Terminate(violation.CloseCode, string.Empty, violation);
+        Terminate(closeCode, string.Empty, violation);
     }
 
     /// <summary>Reads (and discards data messages) until the server's Close frame, within the close budget.</summary>

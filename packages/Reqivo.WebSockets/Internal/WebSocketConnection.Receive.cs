@@ -69,6 +69,12 @@ internal sealed partial class WebSocketConnection
         }
 
         WebSocketMessageType type = CurrentMessageType;
+        if (IsMessageCompressed)
+        {
+            await ReceiveCompressedRestAsync(destination, async, cancellationToken).ConfigureAwait(false);
+            return type;
+        }
+
         while (true)
         {
             switch (await NextDataEventAsync(async, cancellationToken).ConfigureAwait(false))

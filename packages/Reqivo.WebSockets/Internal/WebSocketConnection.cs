@@ -18,6 +18,7 @@ namespace Reqivo.WebSockets.Internal;
 //   .Send.cs      data and control frames out: masking keys, header and payload in one write when they fit
 //   .Receive.cs   frames in: data events for the caller, control frames answered in place (Ping -> Pong)
 //   .Close.cs     the close handshake both ways, failing the connection on a protocol violation, termination
+//   .Deflate.cs   permessage-deflate (RFC 7692): compressing messages out, inflating and validating messages in
 //   .KeepAlive.cs keep-alive Pings and the Pong deadline, on timers from the injected TimeProvider
 //
 // One reader and one writer at a time: WebSocketClient enforces "one receiver, one sender"; control frames sent by
@@ -49,8 +50,7 @@ internal sealed partial class WebSocketConnection : IDisposable
         byte[] receiveBuffer,
         int bufferedStart,
         int bufferedEnd,
-        string? subprotocol,
-        string? extensions,
+        WebSocketHandshakeResult agreed,
         HttpHeaders responseHeaders,
         bool openedAsync)
     {
@@ -62,9 +62,15 @@ internal sealed partial class WebSocketConnection : IDisposable
         _receive = receiveBuffer;
         _start = bufferedStart;
         _end = bufferedEnd;
-        _decoder = new WebSocketFrameDecoder(options.Limits, perMessageDeflate: false);
-        Subprotocol = subprotocol;
-        Extensions = extensions;
+        _decoder = new WebSocketFrameDecoder(options.Limits, perMessageDeflate: agreed.PerMessageDeflate is not null);
+        if (agreed.PerMessageDeflate is { } deflate)
+        {
+            _compressor = new PerMessageDeflateCompressor(deflate, options.PerMessageDeflate);
+            _decompressor = new PerMessageDeflateDecompressor(deflate, options.Limits.MaxMessageLength);
+        }
+
+        Subprotocol = agreed.Subprotocol;
+        Extensions = responseHeaders.GetCombinedValue(HttpHeaderNames.SecWebSocketExtensions);
         ResponseHeaders = responseHeaders;
         _transport.ReadTimeout = Timeout.InfiniteTimeSpan;
         StartKeepAlive();

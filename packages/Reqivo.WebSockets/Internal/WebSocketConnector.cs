@@ -48,9 +48,8 @@ internal sealed class WebSocketConnector
         byte[] receive = ArrayPool<byte>.Shared.Rent(WebSocketConnection.InitialReceiveBufferSize);
         try
         {
-            string key = HandshakeRequest.NewKey();
-            string? offer = _options.PerMessageDeflate ? "permessage-deflate" : null;
-            Http1RequestHead head = HandshakeRequest.Build(uri, key, _options.Subprotocols, offer, DefaultHeaders, _options.Headers);
+            string key = WebSocketHandshake.CreateKey();
+            Http1RequestHead head = HandshakeRequest.Build(uri, key, _options, DefaultHeaders);
             var request = new ArrayBufferWriter<byte>(512);
             Http1RequestWriter.Write(head, request);
 
@@ -97,9 +96,11 @@ internal sealed class WebSocketConnector
                 end += read;
             }
 
+            // RFC 6455 §4.1, client steps 1–6; RFC 7692 §5: the status, fields, accept value, subprotocol and extensions.
             Http1ResponseHead response = decoder.Head!;
-            (string? subprotocol, string? extensions) = HandshakeResponse.Validate(response, key, _options.Subprotocols, _options.PerMessageDeflate);
-            return new WebSocketConnection(connection, _options, receive, start, end, subprotocol, extensions, response.Headers, async);
+            WebSocketHandshakeResult agreed = WebSocketHandshake.ValidateResponse(
+                response.StatusCode, response.Headers, key, _options.Subprotocols, _options.PerMessageDeflate);
+            return new WebSocketConnection(connection, _options, receive, start, end, agreed, response.Headers, async);
         }
         catch (Exception error)
         {
