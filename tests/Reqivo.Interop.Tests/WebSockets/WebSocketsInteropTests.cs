@@ -42,6 +42,49 @@ public sealed class WebSocketsInteropTests(WebSocketsServer server) : IClassFixt
     }
 
     [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    public async Task Messages_are_echoed_with_permessage_deflate_on_and_off(bool deflate, bool async)
+    {
+        var options = new WebSocketOptions { PerMessageDeflate = deflate ? new Protocol.WebSockets.PerMessageDeflateOptions() : null };
+        using WebSocketClient client = await ConnectAsync(server.Uri("/echo"), options, async);
+        string compressible = string.Concat(System.Linq.Enumerable.Repeat("the same words again and again ", 100_000));
+        byte[] random = new byte[2 * 1024 * 1024];
+        new Random(7).NextBytes(random);
+
+        if (deflate)
+        {
+            Assert.StartsWith("permessage-deflate", client.Extensions, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(client.Extensions);
+        }
+
+        for (int round = 0; round < 3; round++)
+        {
+            client.SendText(compressible);
+            Assert.Equal(compressible, (async ? await client.ReceiveAsync() : client.Receive()).Text);
+            client.SendText("short");
+            Assert.Equal("short", (async ? await client.ReceiveAsync() : client.Receive()).Text);
+        }
+
+        await SendAsync(client, random, WebSocketMessageType.Binary, async);
+        Assert.Equal(random, (async ? await client.ReceiveAsync() : client.Receive()).Data.ToArray());
+
+        using (WebSocketMessageWriter writer = client.BeginMessage(WebSocketMessageType.Text))
+        {
+            writer.Write(System.Text.Encoding.UTF8.GetBytes(compressible));
+            writer.Complete(System.Text.Encoding.UTF8.GetBytes("end"));
+        }
+
+        Assert.Equal(compressible + "end", (async ? await client.ReceiveAsync() : client.Receive()).Text);
+        await CloseAsync(client, 1000, async);
+    }
+
+    [Theory]
     [MemberData(nameof(SyncAndAsync))]
     public async Task A_fragmented_message_is_reassembled_by_the_server(bool async)
     {
