@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Reqivo.Protocol;
 using Reqivo.Protocol.Http1;
 using Reqivo.Protocol.WebSockets;
