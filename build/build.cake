@@ -60,7 +60,7 @@ Task("test")
 });
 
 Task("interop")
-    .Description("Starts the interop peers (build/interop/nginx.sh, build/interop/httpbin.sh), runs tests/Reqivo.Interop.Tests against them, always stops them, and prints the totals (also in artifacts/interop-totals.txt).")
+    .Description("Starts the interop peers (build/interop/nginx.sh, build/interop/httpbin.sh, build/interop/websockets.sh), runs tests/Reqivo.Interop.Tests against them, always stops them, and prints the totals (also in artifacts/interop-totals.txt).")
     .Does(() =>
 {
     const string name = "Reqivo.Interop.Tests";
@@ -70,7 +70,7 @@ Task("interop")
 
     // Each script installs its server when missing (apt, as root) and starts it; the tests read the ports (and
     // nginx's certificate) from artifacts/interop/<peer>/.
-    var peers = new[] { "nginx", "httpbin" };
+    var peers = new[] { "nginx", "httpbin", "websockets" };
     var failedStarts = new List<string>();
     try
     {

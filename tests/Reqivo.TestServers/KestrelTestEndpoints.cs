@@ -36,7 +36,8 @@ internal static class KestrelTestEndpoints
     /// (body length); POST /form (parsed by ASP.NET Core's form reader: one line per field
     /// "field:name=value" and per file "file:name;filename;content-type;length", plus X-Request-Length); GET /set-header?name=..&amp;value=..; GET /close (Connection: close); any method on
     /// /redirect-to?url=..&amp;status=.. (that status, default 302, with Location: url), GET|HEAD /redirect/{n} (302 to
-    /// /redirect/{n-1}, /redirect/0 answers 200 "done"), GET /loop/{0|1} (302 to the other one), any method on /inspect (see <see cref="InspectAsync"/>).
+    /// /redirect/{n-1}, /redirect/0 answers 200 "done"), GET /loop/{0|1} (302 to the other one), any method on /inspect (see <see cref="InspectAsync"/>); and the WebSocket endpoints
+    /// under /ws/ (see <see cref="KestrelWebSocketEndpoints"/>).
     /// </summary>
     public static void MapTestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -72,6 +73,7 @@ internal static class KestrelTestEndpoints
             context.Response.StatusCode = 302;
             context.Response.Headers.Location = $"/loop/{(step + 1) % 2}";
         });
+        app.MapWebSocketEndpoints();
         app.MapGet("/close", (HttpContext context) =>
         {
             // Kestrel closes the connection after a response the application marked Connection: close.

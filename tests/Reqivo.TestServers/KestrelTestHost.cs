@@ -147,6 +147,8 @@ public sealed class KestrelTestHost : IAsyncDisposable, IDisposable
             Interlocked.Increment(ref state.Requests);
             return next(context);
         });
+        // WebSocket upgrades (the /ws/ endpoints); a plain HTTP request passes through untouched.
+        app.UseWebSockets();
         app.MapTestEndpoints();
         return new KestrelTestHost(app, state, https);
     }

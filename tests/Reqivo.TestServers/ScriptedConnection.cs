@@ -119,6 +119,9 @@ public sealed class ScriptedConnection
             case SendStep send:
                 await _socket.SendAsync(send.Bytes, SocketFlags.None, cancellationToken);
                 return true;
+            case RespondStep respond:
+                await _socket.SendAsync(respond.Answer(Received), SocketFlags.None, cancellationToken);
+                return true;
             case PauseStep { Until: { } until }:
                 await until.WaitAsync(cancellationToken);
                 return true;

@@ -36,6 +36,16 @@ public sealed class ServerScript
     /// <inheritdoc cref="Send(string)"/>
     public ServerScript Send(byte[] bytes) => Add(new SendStep(bytes, TimeSpan.Zero));
 
+    /// <summary>
+    /// Sends bytes computed from everything received so far, in one write: for answers that depend on the client's
+    /// request, such as a WebSocket handshake's Sec-WebSocket-Accept.
+    /// </summary>
+    public ServerScript Respond(Func<byte[], byte[]> answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return Add(new RespondStep(answer));
+    }
+
     /// <summary>Sends the bytes one at a time, waiting <paramref name="delayBetweenBytes"/> after each.</summary>
     public ServerScript SendSlowly(string text, TimeSpan delayBetweenBytes) => SendSlowly(Encoding.Latin1.GetBytes(text), delayBetweenBytes);
 
@@ -72,6 +82,8 @@ internal abstract record ScriptStep;
 internal sealed record ReceiveUntilStep(byte[] Pattern) : ScriptStep;
 
 internal sealed record ReceiveBytesStep(int Count) : ScriptStep;
+
+internal sealed record RespondStep(Func<byte[], byte[]> Answer) : ScriptStep;
 
 internal sealed record SendStep(byte[] Bytes, TimeSpan DelayBetweenBytes) : ScriptStep;
 

@@ -1,0 +1,126 @@
+using System;
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Reqivo.TestServers;
+using Reqivo.WebSockets;
+
+// Usage: dotnet run -c Release --project benchmarks/Reqivo.WebSocketBench [-- --reps 3]
+// The parent starts itself with --server (Kestrel's /ws/echo in a child process), then times echo round-trips with each
+// client in turn on the same server: one message out, the same message back, waited for before the next.
+if (args.Length > 0 && args[0] == "--server")
+{
+    await using KestrelTestHost host = await KestrelTestHost.StartAsync();
+    Console.WriteLine(host.Port.ToString(CultureInfo.InvariantCulture));
+    await Console.In.ReadLineAsync();
+    return 0;
+}
+
+int reps = args.Length > 1 && args[0] == "--reps" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+using Process server = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [typeof(Program).Assembly.Location, "--server"])
+{
+    RedirectStandardInput = true,
+    RedirectStandardOutput = true,
+})!;
+int port = int.Parse(server.StandardOutput.ReadLine()!, CultureInfo.InvariantCulture);
+var uri = new Uri($"ws://127.0.0.1:{port}/ws/echo");
+
+Console.WriteLine($"| client | message | round-trips/s | allocated B/round-trip |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
+foreach ((int size, int count) in new[] { (16, 20_000), (64 * 1024, 2_000) })
+{
+    byte[] payload = new byte[size];
+    Random.Shared.NextBytes(payload);
+    foreach (string client in new[] { "Reqivo async", "Reqivo sync", "ClientWebSocket" })
+    {
+        (double rate, double bytes) = await MeasureAsync(client, uri, payload, count, reps);
+        Console.WriteLine($"| {client} | {size} B | {rate:N0} | {bytes:N0} |");
+    }
+}
+
+server.StandardInput.WriteLine();
+await server.WaitForExitAsync();
+return 0;
+
+static async Task<(double Rate, double Bytes)> MeasureAsync(string client, Uri uri, byte[] payload, int count, int reps)
+{
+    double bestRate = 0;
+    double bestBytes = double.MaxValue;
+    for (int rep = 0; rep < reps; rep++)
+    {
+        Func<int, Task> loop;
+        IAsyncDisposable connection;
+        if (client == "ClientWebSocket")
+        {
+            var socket = new ClientWebSocket();
+            await socket.ConnectAsync(uri, CancellationToken.None);
+            byte[] receive = new byte[payload.Length + 1];
+            loop = async n =>
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    await socket.SendAsync(payload.AsMemory(), System.Net.WebSockets.WebSocketMessageType.Binary, true, CancellationToken.None);
+                    int got = 0;
+                    ValueWebSocketReceiveResult result;
+                    do
+                    {
+                        result = await socket.ReceiveAsync(receive.AsMemory(got), CancellationToken.None);
+                        got += result.Count;
+                    }
+                    while (!result.EndOfMessage);
+                }
+            };
+            connection = new Disposer(() => socket.Dispose());
+        }
+        else
+        {
+            bool sync = client == "Reqivo sync";
+            // A connection opened synchronously stays in blocking mode (see ITransportConnection).
+            WebSocketClient ws = sync ? WebSocketClient.Connect(uri) : await WebSocketClient.ConnectAsync(uri);
+            var buffer = new ArrayBufferWriter<byte>(payload.Length + 1);
+            loop = async n =>
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    buffer.ResetWrittenCount();
+                    if (sync)
+                    {
+                        ws.Send(payload, Reqivo.WebSockets.WebSocketMessageType.Binary);
+                        ws.ReceiveInto(buffer);
+                    }
+                    else
+                    {
+                        await ws.SendAsync(payload, Reqivo.WebSockets.WebSocketMessageType.Binary);
+                        await ws.ReceiveIntoAsync(buffer);
+                    }
+                }
+            };
+            connection = ws;
+        }
+
+        await loop(count / 10);
+        GC.Collect();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        long started = Stopwatch.GetTimestamp();
+        await loop(count);
+        double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        long used = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        await connection.DisposeAsync();
+        bestRate = Math.Max(bestRate, count / seconds);
+        bestBytes = Math.Min(bestBytes, (double)used / count);
+    }
+
+    return (bestRate, bestBytes);
+}
+
+internal sealed class Disposer(Action dispose) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync()
+    {
+        dispose();
+        return default;
+    }
+}
