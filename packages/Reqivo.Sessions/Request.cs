@@ -88,6 +88,12 @@ public sealed class Request
     /// <summary>The retry policy for this request, or null to use <see cref="SessionOptions.RetryPolicy"/>.</summary>
     public RetryPolicy? RetryPolicy { get; set; }
 
+    /// <summary>The Authorization value an authenticator gave in answer to this hop's 401, replayed on the new attempt.</summary>
+    internal string? ChallengeAuthorization { get; set; }
+
+    /// <summary>How many 401 challenges of this hop were answered.</summary>
+    internal int AnsweredChallenges { get; set; }
+
     /// <summary>The header fields, or null when none were ever added (saves an allocation per request).</summary>
     internal HttpHeaders? HeadersOrNull => _headers;
 

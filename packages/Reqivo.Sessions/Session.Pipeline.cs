@@ -51,6 +51,9 @@ public sealed partial class Session
     private async ValueTask<Response> SendHopAsync(Request hop, Uri uri, bool async, CancellationToken cancellationToken)
     {
         bool challengeAllowed = hop.Body is null || hop.Body.IsReplayable;
+        // Credentials answered to a challenge belong to this hop's origin only.
+        hop.ChallengeAuthorization = null;
+        hop.AnsweredChallenges = 0;
         while (true)
         {
             Response response = await ExchangeWithRetriesAsync(hop, uri, async, cancellationToken).ConfigureAwait(false);

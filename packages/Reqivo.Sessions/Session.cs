@@ -41,6 +41,7 @@ public sealed partial class Session : IDisposable, IAsyncDisposable
         Configuration = options;
         _factory = new Http1ConnectionFactory(options.Transport ?? new SocketTransport(), options.Tls, options.Limits);
         _pool = new ConnectionPool<Http1Connection>(_factory, options.Pool, options.TimeProvider);
+        InitializeFeatures(options);
         if (options.UserAgent is not null)
         {
             DefaultHeaders.Add(HttpHeaderNames.UserAgent, options.UserAgent);

@@ -85,6 +85,32 @@ public sealed class SessionOptions
     /// <summary>The retry policy for requests that set none, or null (the default) for no retries beyond the stale-connection resend.</summary>
     public RetryPolicy? RetryPolicy { get; init; }
 
+    /// <summary>
+    /// Whether the session keeps cookies (RFC 6265): <c>Set-Cookie</c> fields are stored and sent back where they
+    /// apply. Default true; the jar is <see cref="CookieJar"/> or a new one per session.
+    /// </summary>
+    public bool UseCookies { get; init; } = true;
+
+    /// <summary>The cookie jar to use (for example one loaded from disk, or shared on purpose), or null for a new jar per session.</summary>
+    public Cookies.CookieJar? CookieJar { get; init; }
+
+    /// <summary>
+    /// Adds credentials to requests (preemptively or on a 401 challenge): <see cref="Authentication.BasicAuthenticator"/>,
+    /// <see cref="Authentication.BearerAuthenticator"/>, <see cref="Authentication.DigestAuthenticator"/> or your own.
+    /// Credentials are scoped to the origins the authenticator names. Null (the default) for none.
+    /// </summary>
+    public Authentication.IAuthenticator? Authenticator { get; init; }
+
+    /// <summary>
+    /// Whether the session sends <c>Accept-Encoding: gzip, deflate, br</c> (unless a request sets the field) and
+    /// decodes response bodies by their <c>Content-Encoding</c>; the decoded response has neither
+    /// <c>Content-Encoding</c> nor <c>Content-Length</c>. Default true.
+    /// </summary>
+    public bool AutomaticDecompression { get; init; } = true;
+
+    /// <summary>Limits on decoded size and compression ratio (a decompression bomb raises a limit error).</summary>
+    public Content.DecompressionLimits DecompressionLimits { get; init; } = Content.DecompressionLimits.Default;
+
     /// <summary>The clock for timeouts, pool expiry and retry waits (tests inject their own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
