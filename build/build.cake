@@ -111,6 +111,24 @@ Task("interop")
     totals.ThrowIfFailed();
 });
 
+void DeleteFileIfExists(FilePath file)
+{
+    if (FileExists(file))
+    {
+        DeleteFile(file);
+    }
+}
+
+void RunConformance()
+{
+    var summary = artifacts.CombineWithFilePath("conformance-summary.txt");
+    EnsureDirectoryExists(artifacts);
+    var exit = RunAllowingFailure("dotnet",
+        $"run --project conformance/Reqivo.Conformance -c {configuration} --no-build -- --report conformance/REPORT.md --summary \"{summary}\"",
+        root);
+    totals.AddConformance(summary.FullPath, exit);
+}
+
 Task("mutation")
     .Description("Stryker.NET on every package that declares a MutationBreakThreshold; fails below the threshold.")
     .Does(() =>
