@@ -29,6 +29,7 @@ public sealed class RequestBytesTests
             + "User-Agent: Reqivo/0.1\r\n"
             + "Accept: */*\r\n"
             + "X-Trace: t1\r\n"
+            + "Accept-Encoding: gzip, deflate, br\r\n"
             + "\r\n",
             server.Connections[0].ReceivedText);
     }
@@ -38,7 +39,7 @@ public sealed class RequestBytesTests
     public async Task A_body_of_known_length_is_framed_by_Content_Length(bool async)
     {
         await using ScriptedTcpServer server = new(new ServerScript().ReceiveUntil(Scripts.EndOfHead).ReceiveBytes(4).Send(Scripts.Ok).NeverRespond());
-        using var session = new Session(new SessionOptions { BaseAddress = Scripts.HttpBase(server), UserAgent = null });
+        using var session = new Session(new SessionOptions { BaseAddress = Scripts.HttpBase(server), UserAgent = null, AutomaticDecompression = false });
 
         using Response response = await session.SendAsync(new Request(HttpMethods.Post, "/echo") { Body = RequestBody.FromString("ping", "text/plain") }, async);
 
@@ -58,7 +59,7 @@ public sealed class RequestBytesTests
     public async Task A_body_of_unknown_length_is_chunked_with_a_last_chunk(bool async)
     {
         await using ScriptedTcpServer server = new(new ServerScript().ReceiveUntil("\r\n0\r\n\r\n").Send(Scripts.Ok).NeverRespond());
-        using var session = new Session(new SessionOptions { BaseAddress = Scripts.HttpBase(server), UserAgent = null });
+        using var session = new Session(new SessionOptions { BaseAddress = Scripts.HttpBase(server), UserAgent = null, AutomaticDecompression = false });
 
         using Response response = await session.SendAsync(
             new Request(HttpMethods.Post, "/up") { Body = RequestBody.FromChunks(Chunks("hello", new string('x', 26)), contentType: null) }, async);
@@ -81,7 +82,7 @@ public sealed class RequestBytesTests
     public async Task The_default_port_is_left_out_of_Host_and_a_relative_url_resolves_against_the_base(bool async)
     {
         await using ScriptedTcpServer server = new(Scripts.AnswersOk());
-        using var session = new Session(new SessionOptions { BaseAddress = new Uri(Scripts.HttpBase(server), "api/v1/"), UserAgent = null });
+        using var session = new Session(new SessionOptions { BaseAddress = new Uri(Scripts.HttpBase(server), "api/v1/"), UserAgent = null, AutomaticDecompression = false });
 
         using Response response = await session.SendAsync(new Request(HttpMethods.Delete, "items/7"), async);
 
@@ -126,6 +127,7 @@ public sealed class RequestBytesTests
         {
             BaseAddress = Scripts.HttpBase(server),
             UserAgent = null,
+            AutomaticDecompression = false,
             ExpectContinueTimeout = TimeSpan.FromSeconds(30),
         });
         var request = new Request(HttpMethods.Put, "/big") { Body = RequestBody.FromBytes(new byte[50_000]), ExpectContinue = true };
