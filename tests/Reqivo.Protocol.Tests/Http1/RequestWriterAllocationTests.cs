@@ -69,13 +69,22 @@ public sealed class RequestWriterAllocationTests
             output.ResetWrittenCount();
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Iterations; i++)
+        // The fewest bytes over a few rounds: a one-off allocation the runtime makes on this thread while the code
+        // tiers up (a few KB once, seen on a loaded machine) is not the writer's; a per-request allocation shows in
+        // every round.
+        long fewest = long.MaxValue;
+        for (int round = 0; round < 5; round++)
         {
-            write(output);
-            output.ResetWrittenCount();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < Iterations; i++)
+            {
+                write(output);
+                output.ResetWrittenCount();
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return fewest;
     }
 }
