@@ -9,7 +9,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 # shellcheck source-path=SCRIPTDIR source=apt.sh
 source "$here/apt.sh"
+# shellcheck source-path=SCRIPTDIR source=daemon.sh
+source "$here/daemon.sh"
 
+name=httpbin
 port=${REQIVO_HTTPBIN_PORT:-18090}
 work="$root/artifacts/interop/httpbin"
 pid_file="$work/gunicorn.pid"
@@ -29,18 +32,6 @@ ensure_httpbin() {
   has_modules || { echo "error: httpbin or gunicorn still not importable by $python" >&2; return 1; }
 }
 
-running_pid() {
-  [[ -s $pid_file ]] || return 1
-  local pid
-  pid=$(<"$pid_file")
-  kill -0 "$pid" 2>/dev/null || return 1
-  printf '%s\n' "$pid"
-}
-
-port_answers() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
 start() {
   mkdir -p "$work"
   if pid=$(running_pid); then
@@ -56,37 +47,7 @@ start() {
   # Two sync workers: the tests send concurrent requests, and one slow response must not stall the others.
   "$python" -m gunicorn --daemon --bind "127.0.0.1:$port" --workers 2 --pid "$pid_file" \
     --error-logfile "$log" --access-logfile "$work/access.log" --chdir "$work" httpbin:app
-  for _ in $(seq 1 100); do
-    if port_answers "$port" && running_pid >/dev/null; then
-      printf 'port=%s\n' "$port" >"$work/server.env"
-      echo "httpbin started (pid $(running_pid)) on 127.0.0.1:$port"
-      return 0
-    fi
-    sleep 0.1
-  done
-  echo "error: httpbin did not start on 127.0.0.1:$port; see $log" >&2
-  return 1
-}
-
-stop() {
-  local pid
-  if ! pid=$(running_pid); then
-    rm -f "$work/server.env"
-    echo "httpbin not running"
-    return 0
-  fi
-  kill -TERM "$pid"
-  for _ in $(seq 1 100); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$work/server.env" "$pid_file"
-      echo "httpbin stopped"
-      return 0
-    fi
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$work/server.env" "$pid_file"
-  echo "httpbin killed after 10 s"
+  wait_started
 }
 
 case "${1:-}" in

@@ -9,7 +9,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 # shellcheck source-path=SCRIPTDIR source=apt.sh
 source "$here/apt.sh"
+# shellcheck source-path=SCRIPTDIR source=daemon.sh
+source "$here/daemon.sh"
 
+name=websockets
 port=${REQIVO_WEBSOCKETS_PORT:-18095}
 work="$root/artifacts/interop/websockets"
 pid_file="$work/server.pid"
@@ -27,18 +30,6 @@ ensure_websockets() {
   has_modules || { echo "error: websockets still not importable by $python" >&2; return 1; }
 }
 
-running_pid() {
-  [[ -s $pid_file ]] || return 1
-  local pid
-  pid=$(<"$pid_file")
-  kill -0 "$pid" 2>/dev/null || return 1
-  printf '%s\n' "$pid"
-}
-
-port_answers() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
 start() {
   mkdir -p "$work"
   if pid=$(running_pid); then
@@ -53,37 +44,7 @@ start() {
   rm -f "$work/server.env"
   nohup "$python" "$here/websockets-server.py" "$port" >>"$log" 2>&1 &
   echo $! >"$pid_file"
-  for _ in $(seq 1 100); do
-    if port_answers "$port" && running_pid >/dev/null; then
-      printf 'port=%s\n' "$port" >"$work/server.env"
-      echo "websockets started (pid $(running_pid)) on 127.0.0.1:$port"
-      return 0
-    fi
-    sleep 0.1
-  done
-  echo "error: websockets did not start on 127.0.0.1:$port; see $log" >&2
-  return 1
-}
-
-stop() {
-  local pid
-  if ! pid=$(running_pid); then
-    rm -f "$work/server.env"
-    echo "websockets not running"
-    return 0
-  fi
-  kill -TERM "$pid"
-  for _ in $(seq 1 100); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$work/server.env" "$pid_file"
-      echo "websockets stopped"
-      return 0
-    fi
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$work/server.env" "$pid_file"
-  echo "websockets killed after 10 s"
+  wait_started
 }
 
 case "${1:-}" in
