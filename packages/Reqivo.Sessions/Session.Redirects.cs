@@ -23,7 +23,7 @@ public sealed partial class Session
         int maxRedirects = request.MaxRedirects ?? Configuration.MaxRedirects;
         Request hop = request;
         List<Response>? history = null;
-        HashSet<(string Method, string Url)>? visited = null;
+        HashSet<(string Method, string Url, string? Cookies)>? visited = null;
         while (true)
         {
             Response response = await SendHopAsync(hop, uri, async, cancellationToken).ConfigureAwait(false);
@@ -37,7 +37,7 @@ public sealed partial class Session
 
             try
             {
-                visited ??= [(hop.Method, WithoutFragment(uri))];
+                visited ??= [(hop.Method, WithoutFragment(uri), CookiesSentTo(uri, response))];
                 CheckRedirect(step, response.StatusCode, hop, visited, history?.Count ?? 0, maxRedirects);
             }
             catch (RedirectException error)
@@ -56,7 +56,7 @@ public sealed partial class Session
     }
 
     /// <summary>The session's rules for following one redirect; throws the <see cref="RedirectException"/> that applies.</summary>
-    private void CheckRedirect(RedirectStep step, int statusCode, Request hop, HashSet<(string, string)> visited, int followed, int maxRedirects)
+    private void CheckRedirect(RedirectStep step, int statusCode, Request hop, HashSet<(string, string, string?)> visited, int followed, int maxRedirects)
     {
         string target = UrlRedactor.Redact(step.Target);
         if (!step.IsHttp)
@@ -69,7 +69,9 @@ public sealed partial class Session
             throw new TooManyRedirectsException(maxRedirects, statusCode, target);
         }
 
-        if (!visited.Add((step.Method, WithoutFragment(step.Target))))
+        // A revisit is a loop only when nothing changed that the next request would carry: a 302 back to the same URL
+        // after Set-Cookie (a common cookie check) gets its second request, a repeat with the same cookies does not.
+        if (!visited.Add((step.Method, WithoutFragment(step.Target), Cookies?.GetCookieHeader(step.Target))))
         {
             throw new RedirectLoopException(step.Method, statusCode, target);
         }
@@ -87,6 +89,15 @@ public sealed partial class Session
             throw new RedirectBodyNotReplayableException(statusCode, target);
         }
     }
+
+    /// <summary>
+    /// The jar's Cookie field for the first request of the chain, as the loop check compares it: when that response set
+    /// cookies the jar has changed since, so a marker that matches no real field stands for it.
+    /// </summary>
+    private string? CookiesSentTo(Uri uri, Response response) =>
+        Cookies is null ? null
+        : response.Headers.Contains(HttpHeaderNames.SetCookie) ? "\0cookies before Set-Cookie"
+        : Cookies.GetCookieHeader(uri);
 
     private static string WithoutFragment(Uri uri) => uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
 }

@@ -84,4 +84,53 @@ public sealed class FeatureWiringTests
         Assert.Contains("\r\nAccept-Encoding: gzip, deflate, br\r\n", server.Connections[0].ReceivedText, StringComparison.Ordinal);
         PoolAssert.Settled(session, idle: 1);
     }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_302_back_to_the_same_URL_after_Set_Cookie_is_followed_with_the_cookie(bool async)
+    {
+        // A common cookie check: the first visit sets a cookie and redirects to itself; the second carries it.
+        await using ScriptedTcpServer server = new(new ServerScript()
+            .ReceiveUntil(Scripts.EndOfHead).Send("HTTP/1.1 302 Found\r\nLocation: /start\r\nSet-Cookie: seen=1; Path=/\r\nContent-Length: 0\r\n\r\n")
+            .ReceiveUntil(Scripts.EndOfHead).Send(EmptyOk).NeverRespond());
+        using var session = new Session(new SessionOptions { BaseAddress = Scripts.HttpBase(server) });
+
+        using Response response = await session.SendAsync(new Request(HttpMethods.Get, "/start"), async);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(302, Assert.Single(response.History).StatusCode);
+        string received = server.Connections[0].ReceivedText;
+        int second = received.IndexOf("GET /start", 1, StringComparison.Ordinal);
+        Assert.Contains("\r\nCookie: seen=1\r\n", received[second..], StringComparison.Ordinal);
+        PoolAssert.Settled(session, idle: 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_302_back_to_the_same_URL_that_changes_no_cookie_is_a_loop(bool async)
+    {
+        // The second redirect sets the same cookie again: the third request would repeat the second exactly.
+        const string SelfRedirect = "HTTP/1.1 302 Found\r\nLocation: /start\r\nSet-Cookie: seen=1; Path=/\r\nContent-Length: 0\r\n\r\n";
+        await using ScriptedTcpServer server = new(new ServerScript()
+            .ReceiveUntil(Scripts.EndOfHead).Send(SelfRedirect)
+            .ReceiveUntil(Scripts.EndOfHead).Send(SelfRedirect).NeverRespond());
+        using var session = new Session(new SessionOptions { BaseAddress = Scripts.HttpBase(server) });
+
+        RedirectLoopException error = await Assert.ThrowsAsync<RedirectLoopException>(() => session.SendAsync(new Request(HttpMethods.Get, "/start"), async));
+
+        Assert.Equal(302, error.StatusCode);
+        Assert.Equal(2, CountOccurrences(server.Connections[0].ReceivedText, "GET /start"));
+        PoolAssert.Settled(session, idle: 1);
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 }
