@@ -99,6 +99,13 @@ public sealed partial class CookieJar
     public IReadOnlyList<Cookie> GetCookies(Uri uri)
     {
         ValidateRequestUri(uri);
+        // Most jars are empty most of the time (API clients): skip the host, path and registrable-domain work, which
+        // allocates, on every request. A cookie stored concurrently is either seen or not, as with the lock.
+        if (Volatile.Read(ref _count) == 0)
+        {
+            return [];
+        }
+
         string host = CookieMatching.CanonicalHost(uri, out bool isIpAddress);
         string path = CookieMatching.RequestPath(uri);
         bool secure = CookieMatching.IsSecure(uri);
