@@ -89,10 +89,10 @@ public sealed class Request
     public RetryPolicy? RetryPolicy { get; set; }
 
     /// <summary>The Authorization value an authenticator gave in answer to this hop's 401, replayed on the new attempt.</summary>
-    internal string? ChallengeAuthorization { get; set; }
+    internal string? ChallengeAuthorization { get; private init; }
 
     /// <summary>How many 401 challenges of this hop were answered.</summary>
-    internal int AnsweredChallenges { get; set; }
+    internal int AnsweredChallenges { get; private init; }
 
     /// <summary>The header fields, or null when none were ever added (saves an allocation per request).</summary>
     internal HttpHeaders? HeadersOrNull => _headers;
@@ -132,6 +132,39 @@ public sealed class Request
                 {
                     next.Headers.Add(field.Name, field.Value);
                 }
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// The same request sent again with the answer to a 401 challenge (or, with null, without any): a copy, so a
+    /// request the caller sends from several calls at once never shares one call's answered challenge.
+    /// </summary>
+    /// <param name="authorization">The Authorization value the authenticator gave, or null for none.</param>
+    /// <param name="answeredChallenges">How many challenges of this hop were answered, this one included.</param>
+    internal Request ForChallengeAnswer(string? authorization, int answeredChallenges)
+    {
+        var next = new Request(Method, Uri)
+        {
+            Body = Body,
+            Timeouts = Timeouts,
+            StreamResponse = StreamResponse,
+            ExpectContinue = ExpectContinue,
+            FollowRedirects = FollowRedirects,
+            MaxRedirects = MaxRedirects,
+            RetryPolicy = RetryPolicy,
+            CredentialsDropped = CredentialsDropped,
+            ChallengeAuthorization = authorization,
+            AnsweredChallenges = answeredChallenges,
+            _query = _query,
+        };
+        if (_headers is not null)
+        {
+            foreach (HttpField field in _headers)
+            {
+                next.Headers.Add(field.Name, field.Value);
             }
         }
 

@@ -33,10 +33,10 @@ public sealed partial class Session
 
     /// <summary>
     /// After-response sub-stage 2: on a 401 the authenticator reads the challenge and sets <paramref name="sendAgain"/>
-    /// to send the same request once more with new credentials. The pipeline asks at most once per hop and only when the
+    /// to a copy of the request carrying the new credentials, to be sent once more. The pipeline asks at most once per hop and only when the
     /// body is replayable.
     /// </summary>
-    partial void OnAuthenticationChallenge(Request request, Uri uri, Response response, ref bool sendAgain);
+    partial void OnAuthenticationChallenge(Request request, Uri uri, Response response, ref Request? sendAgain);
 
     /// <summary>After-response sub-stage 3: the decoder replaces <paramref name="response"/> with one whose body is decoded.</summary>
     partial void DecodeContent(Request request, ref Response response);
@@ -45,22 +45,22 @@ public sealed partial class Session
     /// Stage "after response", run on every response of a hop before the redirect rules look at it: store cookies,
     /// then the authentication challenge (which may ask for a new attempt), then content decoding.
     /// </summary>
-    /// <returns>The response to go on with, and whether the hop should be sent again (authentication).</returns>
-    private (Response Response, bool SendAgain) AfterResponse(Request request, Uri uri, Response response, bool challengeAllowed)
+    /// <returns>The response to go on with, and the request to send again (authentication) or null.</returns>
+    private (Response Response, Request? SendAgain) AfterResponse(Request request, Uri uri, Response response, bool challengeAllowed)
     {
         StoreCookies(request, uri, response);
-        bool sendAgain = false;
+        Request? sendAgain = null;
         if (challengeAllowed && response.StatusCode == 401)
         {
             OnAuthenticationChallenge(request, uri, response, ref sendAgain);
         }
 
-        if (sendAgain)
+        if (sendAgain is not null)
         {
-            return (response, true);
+            return (response, sendAgain);
         }
 
         DecodeContent(request, ref response);
-        return (response, false);
+        return (response, null);
     }
 }

@@ -51,18 +51,23 @@ public sealed partial class Session
     private async ValueTask<Response> SendHopAsync(Request hop, Uri uri, bool async, CancellationToken cancellationToken)
     {
         bool challengeAllowed = hop.Body is null || hop.Body.IsReplayable;
-        // Credentials answered to a challenge belong to this hop's origin only.
-        hop.ChallengeAuthorization = null;
-        hop.AnsweredChallenges = 0;
+        // Credentials answered to a challenge belong to this hop's origin only: a request carrying an answer (a
+        // response's Request sent again, or a redirect made from it) starts without it.
+        if (hop.ChallengeAuthorization is not null)
+        {
+            hop = hop.ForChallengeAnswer(null, 0);
+        }
+
         while (true)
         {
             Response response = await ExchangeWithRetriesAsync(hop, uri, async, cancellationToken).ConfigureAwait(false);
-            (response, bool sendAgain) = AfterResponse(hop, uri, response, challengeAllowed);
-            if (!sendAgain)
+            (response, Request? sendAgain) = AfterResponse(hop, uri, response, challengeAllowed);
+            if (sendAgain is null)
             {
                 return response;
             }
 
+            hop = sendAgain;
             challengeAllowed = false;
             await response.DrainAndDisposeAsync(async, cancellationToken).ConfigureAwait(false);
         }

@@ -66,7 +66,7 @@ public sealed partial class Session
     partial void StoreCookies(Request request, Uri uri, Response response) =>
         Cookies?.StoreFromResponse(uri, response.Headers);
 
-    partial void OnAuthenticationChallenge(Request request, Uri uri, Response response, ref bool sendAgain)
+    partial void OnAuthenticationChallenge(Request request, Uri uri, Response response, ref Request? sendAgain)
     {
         if (Configuration.Authenticator is not { } authenticator)
         {
@@ -85,9 +85,7 @@ public sealed partial class Session
         if (authenticator.OnChallenge(context, response.StatusCode, response.Headers)
             && sent.TryGetValue(HttpHeaderNames.Authorization, out string? authorization) && authorization is not null)
         {
-            request.ChallengeAuthorization = authorization;
-            request.AnsweredChallenges++;
-            sendAgain = true;
+            sendAgain = request.ForChallengeAnswer(authorization, request.AnsweredChallenges + 1);
         }
     }
 

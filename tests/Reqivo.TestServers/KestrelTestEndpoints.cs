@@ -73,6 +73,19 @@ internal static class KestrelTestEndpoints
             context.Response.StatusCode = 302;
             context.Response.Headers.Location = $"/loop/{(step + 1) % 2}";
         });
+        app.MapGet("/challenge", (HttpContext context) =>
+        {
+            // A Basic challenge to every request without credentials; with them, the Authorization value echoed back.
+            string authorization = context.Request.Headers.Authorization.ToString();
+            if (authorization.Length == 0)
+            {
+                context.Response.StatusCode = 401;
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"test\"";
+                return Task.CompletedTask;
+            }
+
+            return WriteFixedAsync(context, System.Text.Encoding.ASCII.GetBytes(authorization), "text/plain");
+        });
         app.MapWebSocketEndpoints();
         app.MapGet("/close", (HttpContext context) =>
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using System.IO.Compression;
 using System.Text;
