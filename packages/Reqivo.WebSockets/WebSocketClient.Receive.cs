@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Reqivo.Internal;
 using Reqivo.Protocol.WebSockets;
 using Reqivo.WebSockets.Internal;
 

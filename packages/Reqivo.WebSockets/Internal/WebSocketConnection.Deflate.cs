@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Threading;
 using System.Threading.Tasks;
+using Reqivo.Internal;
 using Reqivo.Protocol;
 using Reqivo.Protocol.WebSockets;
 

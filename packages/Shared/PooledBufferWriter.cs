@@ -4,8 +4,9 @@ using System.Buffers;
 namespace Reqivo.Internal;
 
 /// <summary>
-/// A growable <see cref="IBufferWriter{T}"/> over an <see cref="ArrayPool{T}"/> array, reused for every request of
-/// one connection so writing a request head costs no allocation.
+/// A growable <see cref="IBufferWriter{T}"/> over an <see cref="ArrayPool{T}"/> array, reused so steady traffic costs
+/// no allocation: a connection's request heads (Sessions), its send buffer and received messages (WebSockets).
+/// Compiled into each package that uses it (packages/Shared), so it stays internal everywhere.
 /// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
