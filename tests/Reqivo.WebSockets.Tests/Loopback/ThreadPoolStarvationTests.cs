@@ -1,5 +1,5 @@
 using System;
-using System.Threading;
+using Reqivo.Tests;
 using Reqivo.WebSockets.Tests.Support;
 
 namespace Reqivo.WebSockets.Tests.Loopback;
@@ -24,67 +24,18 @@ public sealed class ThreadPoolStarvationTests
     public void A_sync_conversation_completes_while_the_thread_pool_is_starved()
     {
         using var server = new BlockingEchoServer();
-        ThreadPool.GetMinThreads(out int minWorkers, out int minIo);
-        ThreadPool.GetMaxThreads(out int maxWorkers, out int maxIo);
-        int limit = Math.Max(Environment.ProcessorCount, ThreadPool.ThreadCount) + 2;
-        int blockerCount = limit + 4;
-        var release = new ManualResetEventSlim();
-        var firstBlocked = new ManualResetEventSlim();
-        var allDone = new CountdownEvent(blockerCount);
-        int probeRan = 0;
-        string? echoed = null;
-        int? closeStatus = null;
-        Exception? failure = null;
 
-        try
-        {
-            Assert.True(ThreadPool.SetMinThreads(limit, minIo));
-            Assert.True(ThreadPool.SetMaxThreads(limit, maxIo));
-            for (int i = 0; i < blockerCount; i++)
+        (string echoed, int? closeStatus) = StarvedThreadPool.Run(
+            () =>
             {
-                ThreadPool.UnsafeQueueUserWorkItem(
-                    _ =>
-                    {
-                        firstBlocked.Set();
-                        release.Wait(Bound);
-                        allDone.Signal();
-                    },
-                    null);
-            }
+                using WebSocketClient ws = WebSocketClient.Connect(server.Uri, new WebSocketOptions { ConnectTimeout = Bound, CloseTimeout = Bound });
+                ws.SendText("starved");
+                string text = ws.Receive().Text;
+                ws.Close(1000, "done");
+                return (text, ws.CloseStatus);
+            },
+            Bound);
 
-            Assert.True(firstBlocked.Wait(Bound), "No blocker ever ran.");
-            ThreadPool.UnsafeQueueUserWorkItem(_ => Interlocked.Exchange(ref probeRan, 1), null);
-
-            var client = new Thread(() =>
-            {
-                try
-                {
-                    using WebSocketClient ws = WebSocketClient.Connect(server.Uri, new WebSocketOptions { ConnectTimeout = Bound, CloseTimeout = Bound });
-                    ws.SendText("starved");
-                    echoed = ws.Receive().Text;
-                    ws.Close(1000, "done");
-                    closeStatus = ws.CloseStatus;
-                }
-                catch (Exception e)
-                {
-                    failure = e;
-                }
-            })
-            { IsBackground = true };
-            client.Start();
-
-            Assert.True(client.Join(Bound), "The sync conversation did not complete while the thread pool was starved.");
-            Assert.Equal(0, Volatile.Read(ref probeRan));
-        }
-        finally
-        {
-            release.Set();
-            ThreadPool.SetMaxThreads(maxWorkers, maxIo);
-            ThreadPool.SetMinThreads(minWorkers, minIo);
-            allDone.Wait(Bound);
-        }
-
-        Assert.Null(failure);
         Assert.Equal("starved", echoed);
         Assert.Equal(1000, closeStatus);
     }

@@ -1,14 +1,12 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Reqivo.TestServers;
 
-namespace Reqivo.Sessions.Tests.Support;
+namespace Reqivo.TestServers;
 
 /// <summary>
 /// One plain and one TLS Kestrel host shared by the tests of a class (xunit runs them one at a time), started on first
-/// use: starting a host costs more than most tests. Tests compare counters with a <see cref="HostCounts"/> snapshot
-/// taken at their start, never with absolute values.
+/// use: starting a host costs more than most tests. Tests compare counters with a snapshot
+/// taken at their start, never with absolute values. Compiled into the test projects that use it (tests/Shared).
 /// </summary>
 public sealed class KestrelHosts : IAsyncLifetime
 {
@@ -48,16 +46,4 @@ public sealed class KestrelHosts : IAsyncLifetime
 
         _starting.Dispose();
     }
-}
-
-/// <summary>A host's connection and request counters at one moment, to count what a test caused.</summary>
-internal readonly record struct HostCounts(KestrelTestHost Host, int Connections, int Requests)
-{
-    public static HostCounts Of(KestrelTestHost host) => new(host, host.ConnectionCount, host.RequestCount);
-
-    /// <summary>TCP connections accepted since the snapshot.</summary>
-    public int NewConnections => Host.ConnectionCount - Connections;
-
-    /// <summary>Requests that reached the application since the snapshot.</summary>
-    public int NewRequests => Host.RequestCount - Requests;
 }
