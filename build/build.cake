@@ -27,11 +27,14 @@ Task("compile")
 });
 
 Task("conformance")
-    .Description("The RFC conformance suite alone; writes conformance/REPORT.md and fails on any failing MUST.")
+    .Description("The RFC conformance suite (writes conformance/REPORT.md, fails on any failing MUST), then Reqivo's WebSocket client through the fuzzing server over groups 9, 12 and 13, sync and async (fails on any FAILED or UNIMPLEMENTED case).")
     .IsDependentOn("compile")
     .Does(() =>
 {
     RunConformance();
+    // Groups 1-7 and 10 run in every test run (FuzzingServerConformanceTests); the long groups run here only.
+    RunWebSocketConformance(async: false);
+    RunWebSocketConformance(async: true);
     totals.Print(artifacts);
     totals.ThrowIfFailed();
 });
@@ -127,6 +130,22 @@ void RunConformance()
         $"run --project conformance/Reqivo.Conformance -c {configuration} --no-build -- --report conformance/REPORT.md --summary \"{summary}\"",
         root);
     totals.AddConformance(summary.FullPath, exit);
+}
+
+// Reqivo's own Autobahn-style driver (conformance/clients/reqivo) through the fuzzing server over the permessage-deflate
+// and limits groups (270 cases), 100 messages per 9.7/9.8/12.x/13.x case instead of Autobahn's 1000 to keep each run
+// to a few minutes (docs/websocket-conformance.md has the times). Every case counts in the totals.
+void RunWebSocketConformance(bool async)
+{
+    var agent = async ? "reqivo-async" : "reqivo";
+    var index = artifacts.CombineWithFilePath($"ws-conformance/{agent}/index.json");
+    // A report left by an earlier run must not be counted for this one.
+    DeleteFileIfExists(index);
+    // REQIVO_WSCONF_PORT=0: the server picks a free port, so parallel runs on one machine do not collide.
+    var exit = RunAllowingFailure("env",
+        $"REQIVO_WSCONF_PORT=0 bash build/interop/ws-conformance.sh reqivo {(async ? "--async " : "")}--cases \"9.*,12.*,13.*\" --message-count 100",
+        root);
+    totals.AddWebSocketReport(index.FullPath, exit, $"WebSocket conformance ({agent}, groups 9, 12, 13)");
 }
 
 Task("mutation")

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the WebSocket conformance server (conformance/Reqivo.WebSocketConformance) against a third-party client and
-# prints the summary. Installs what is missing: node/npm (Debian), npm ws (from the committed lockfile),
-# python3-websockets (Debian).
+# Runs the WebSocket conformance server (conformance/Reqivo.WebSocketConformance) against a client driver and
+# prints the summary: a third-party client (node, python) or Reqivo's own (reqivo, conformance/clients/reqivo).
+# Installs what is missing: node/npm (Debian), npm ws (from the committed lockfile), python3-websockets (Debian).
 #
-# Usage: build/interop/ws-conformance.sh node|python [--cases "1.*,2.*"] [--exclude "..."] [other server options]
+# Usage: build/interop/ws-conformance.sh node|python|reqivo [--async] [--cases "1.*,2.*"] [--exclude "..."] [other server options]
+# --async (reqivo only) drives Reqivo's async API (agent reqivo-async) instead of the sync one (agent reqivo).
 # Default cases: groups 1-7 and 10 (247 cases). Reports: artifacts/ws-conformance/<agent>/ (summary.md, index.json,
-# case_*.json). Port: REQIVO_WSCONF_PORT (default 9001). Exit status: 1 when a case FAILED.
+# case_*.json). Port: REQIVO_WSCONF_PORT (default 9001; 0 picks a free one). Exit status: 1 when a case FAILED.
 # See docs/websocket-conformance.md.
 set -euo pipefail
 
@@ -15,15 +16,21 @@ root=$(cd "$here/../.." && pwd)
 source "$here/apt.sh"
 
 client=${1:-}
-if [[ $client != node && $client != python ]]; then
-  echo "usage: $0 node|python [server options]" >&2
+if [[ $client != node && $client != python && $client != reqivo ]]; then
+  echo "usage: $0 node|python|reqivo [--async] [server options]" >&2
   exit 2
 fi
 shift
+use_async=false
+if [[ $client == reqivo && ${1:-} == --async ]]; then
+  use_async=true
+  shift
+fi
 
 port=${REQIVO_WSCONF_PORT:-9001}
 report_dir="$root/artifacts/ws-conformance"
 server_args=(--cases "1.*,2.*,3.*,4.*,5.*,6.*,7.*,10.*")
+driver_suffix=()
 if [[ $# -gt 0 ]]; then
   server_args=("$@")
 fi
@@ -44,6 +51,16 @@ case $client in
     agent="websockets-$(/usr/bin/python3 -c 'import websockets.version as v; print(v.version)')"
     driver=(/usr/bin/python3 "$root/conformance/clients/python/driver.py")
     ;;
+  reqivo)
+    driver_project="$root/conformance/clients/reqivo"
+    dotnet build "$driver_project" -c Release -v quiet -nologo >&2
+    driver=(dotnet "$driver_project/bin/Release/net10.0/Reqivo.WebSocketConformance.Driver.dll")
+    agent=reqivo
+    if [[ $use_async == true ]]; then
+      agent=reqivo-async
+      driver_suffix=(--async)
+    fi
+    ;;
 esac
 
 project="$root/conformance/Reqivo.WebSocketConformance"
@@ -62,7 +79,9 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-"${driver[@]}" "ws://127.0.0.1:$port" "$agent" >&2
+# The server prints the port it listens on (REQIVO_WSCONF_PORT=0 picks a free one).
+port=$(sed -n 's/^listening on \([0-9]*\).*/\1/p' "$log" | head -n 1)
+"${driver[@]}" "ws://127.0.0.1:$port" "$agent" "${driver_suffix[@]}" >&2
 # The server exits 1 when a case FAILED: the summary is printed either way and the status passed on.
 status=0
 wait "$server_pid" || status=$?

@@ -1,5 +1,6 @@
-// Adds up test results across every test project and the conformance suite, so the build can end with
-// one plain line: "N passed, N failed, N skipped". CI reads that line, not dotnet test's summaries.
+// Adds up test results across every test project, the conformance suite and the WebSocket fuzzing server's reports,
+// so the build can end with one plain line: "N passed, N failed, N skipped". CI reads that line, not dotnet test's
+// summaries.
 
 public class TestTotals
 {
@@ -54,6 +55,38 @@ public class TestTotals
         if (exitCode != 0)
         {
             _problems.Add($"the conformance suite failed (exit code {exitCode}): a MUST is not met, see conformance/REPORT.md");
+        }
+    }
+
+    // A WebSocket fuzzing server report (artifacts/ws-conformance/<agent>/index.json: case id -> { "behavior": ... }).
+    // OK, NON-STRICT and INFORMATIONAL pass, as Autobahn reads them; FAILED, UNIMPLEMENTED and anything else fail.
+    public void AddWebSocketReport(string indexFile, int exitCode, string name)
+    {
+        if (!System.IO.File.Exists(indexFile))
+        {
+            AddBrokenRun($"{name}: the fuzzing server wrote no report {indexFile} (exit code {exitCode})");
+            return;
+        }
+
+        int failedBefore = Failed;
+        using var index = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(indexFile));
+        foreach (var entry in index.RootElement.EnumerateObject())
+        {
+            var behavior = entry.Value.GetProperty("behavior").GetString();
+            if (behavior is "OK" or "NON-STRICT" or "INFORMATIONAL")
+            {
+                Passed += 1;
+            }
+            else
+            {
+                Failed += 1;
+                _problems.Add($"{name}: case {entry.Name} is {behavior}");
+            }
+        }
+
+        if (exitCode != 0 && Failed == failedBefore)
+        {
+            AddBrokenRun($"{name} exited with {exitCode} without a failed case: see its output above");
         }
     }
 

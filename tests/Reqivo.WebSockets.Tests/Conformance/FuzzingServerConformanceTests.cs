@@ -4,15 +4,15 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Reqivo.Protocol.WebSockets;
 using Reqivo.Tests;
-using Reqivo.WebSockets;
+using Reqivo.WebSocketConformance.Driver;
 
 namespace Reqivo.WebSockets.Tests.Conformance;
 
 /// <summary>
 /// Runs Reqivo's client, sync path, through the Autobahn-style fuzzing server (conformance/Reqivo.WebSocketConformance)
-/// for the case groups 1-7 and 10 (247 cases), echoing every message as Autobahn's client drivers do, and requires
+/// for the case groups 1-7 and 10 (247 cases) with Reqivo's own driver (conformance/clients/reqivo, the one the
+/// conformance target runs over groups 9, 12 and 13), echoing every message as Autobahn's client drivers do, and requires
 /// every case to be judged OK, NON-STRICT or INFORMATIONAL: none FAILED. The per-case report stays in
 /// artifacts/ws-conformance/reqivo/.
 /// </summary>
@@ -35,16 +35,16 @@ public sealed class FuzzingServerConformanceTests
         try
         {
             int port = ReadPort(server);
-            var baseUri = $"ws://127.0.0.1:{port}";
-            count = int.Parse(ReceiveOne(new Uri($"{baseUri}/getCaseCount")), System.Globalization.CultureInfo.InvariantCulture);
+            var driver = new AutobahnDriver(new Uri($"ws://127.0.0.1:{port}"), Agent);
+            count = driver.GetCaseCount();
             Assert.True(Cases != DefaultCases || count == 247, $"expected 247 cases, the server has {count}");
 
             for (int i = 1; i <= count; i++)
             {
-                EchoUntilClosed(new Uri($"{baseUri}/runCase?case={i}&agent={Agent}"));
+                driver.RunCase(i);
             }
 
-            ReceiveOne(new Uri($"{baseUri}/updateReports?agent={Agent}"));
+            driver.UpdateReports();
             Assert.True(server.WaitForExit(60_000), "the fuzzing server did not exit after writing its reports");
         }
         finally
@@ -65,53 +65,6 @@ public sealed class FuzzingServerConformanceTests
             .Select(v => $"{v.Case}: {v.Behavior} ({v.Reason})")
             .ToList();
         Assert.Empty(failed);
-    }
-
-    private static void EchoUntilClosed(Uri uri)
-    {
-        WebSocketClient client;
-        try
-        {
-            client = WebSocketClient.Connect(uri, new WebSocketOptions { PerMessageDeflate = new PerMessageDeflateOptions() });
-        }
-        catch (ReqivoException)
-        {
-            return;
-        }
-
-        using (client)
-        {
-            try
-            {
-                while (true)
-                {
-                    WebSocketMessage message = client.Receive();
-                    client.Send(message.Data, message.Type);
-                }
-            }
-            catch (ReqivoException)
-            {
-                // The case ended: closed by the server, or failed by the client for a protocol violation. The server
-                // has what it needs to judge it.
-            }
-            catch (InvalidOperationException)
-            {
-                // Receive or send after the connection ended.
-            }
-        }
-    }
-
-    private static string ReceiveOne(Uri uri)
-    {
-        using WebSocketClient client = WebSocketClient.Connect(uri);
-        try
-        {
-            return client.Receive().Text;
-        }
-        catch (ReqivoException)
-        {
-            return string.Empty;
-        }
     }
 
     private static Process StartServer(string root, string reportDir)
