@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +12,7 @@ using Reqivo.WebSockets;
 // Usage: dotnet run -c Release --project benchmarks/Reqivo.WebSocketBench [-- --reps 3]
 // The parent starts itself with --server (Kestrel's /ws/echo in a child process), then times echo round-trips with each
 // client in turn on the same server: one message out, the same message back, waited for before the next.
-if (args.Length > 0 && args[0] == "--server")
+if (args.Contains("--server"))
 {
     await using KestrelTestHost host = await KestrelTestHost.StartAsync();
     Console.WriteLine(host.Port.ToString(CultureInfo.InvariantCulture));
@@ -20,7 +21,11 @@ if (args.Length > 0 && args[0] == "--server")
 }
 
 int reps = args.Length > 1 && args[0] == "--reps" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-using Process server = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [typeof(Program).Assembly.Location, "--server"])
+// Under `dotnet run` the process is the app host, under `dotnet x.dll` it is dotnet, which needs the assembly first:
+// passing the assembly to the app host would make the child a second parent, which would start its own child.
+string self = Environment.ProcessPath!;
+string[] serverArgs = System.IO.Path.GetFileNameWithoutExtension(self) == "dotnet" ? [typeof(Program).Assembly.Location, "--server"] : ["--server"];
+using Process server = Process.Start(new ProcessStartInfo(self, serverArgs)
 {
     RedirectStandardInput = true,
     RedirectStandardOutput = true,
