@@ -72,7 +72,10 @@ internal sealed partial class WebSocketConnection : IDisposable
         Subprotocol = agreed.Subprotocol;
         Extensions = responseHeaders.GetCombinedValue(HttpHeaderNames.SecWebSocketExtensions);
         ResponseHeaders = responseHeaders;
+        // The handshake ran under the connect budget; messages have none (like reads, a send waits for the peer as
+        // long as it takes: the caller's token and keep-alive bound it). Left set, every send would also start a timer.
         _transport.ReadTimeout = Timeout.InfiniteTimeSpan;
+        _transport.WriteTimeout = Timeout.InfiniteTimeSpan;
         StartKeepAlive();
     }
 
