@@ -33,8 +33,8 @@ public sealed partial class Session
 
     /// <summary>
     /// After-response sub-stage 2: on a 401 the authenticator reads the challenge and sets <paramref name="sendAgain"/>
-    /// to a copy of the request carrying the new credentials, to be sent once more. The pipeline asks at most once per hop and only when the
-    /// body is replayable.
+    /// to a copy of the request carrying the new credentials, to be sent once more. The pipeline asks at most once per
+    /// hop and only when the body is replayable.
     /// </summary>
     partial void OnAuthenticationChallenge(Request request, Uri uri, Response response, ref Request? sendAgain);
 
