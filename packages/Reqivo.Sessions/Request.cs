@@ -113,17 +113,7 @@ public sealed class Request
     /// <param name="dropCredentials">Whether the redirect left the origin, so credentials must stay behind.</param>
     internal Request ForRedirect(string method, Uri uri, bool keepBody, bool dropCredentials)
     {
-        var next = new Request(method, uri)
-        {
-            Body = keepBody ? Body : null,
-            Timeouts = Timeouts,
-            StreamResponse = StreamResponse,
-            ExpectContinue = ExpectContinue,
-            FollowRedirects = FollowRedirects,
-            MaxRedirects = MaxRedirects,
-            RetryPolicy = RetryPolicy,
-            CredentialsDropped = CredentialsDropped || dropCredentials,
-        };
+        Request next = WithOptions(method, uri, keepBody ? Body : null, CredentialsDropped || dropCredentials, null, 0);
         if (_headers is not null)
         {
             foreach (HttpField field in _headers)
@@ -146,20 +136,8 @@ public sealed class Request
     /// <param name="answeredChallenges">How many challenges of this hop were answered, this one included.</param>
     internal Request ForChallengeAnswer(string? authorization, int answeredChallenges)
     {
-        var next = new Request(Method, Uri)
-        {
-            Body = Body,
-            Timeouts = Timeouts,
-            StreamResponse = StreamResponse,
-            ExpectContinue = ExpectContinue,
-            FollowRedirects = FollowRedirects,
-            MaxRedirects = MaxRedirects,
-            RetryPolicy = RetryPolicy,
-            CredentialsDropped = CredentialsDropped,
-            ChallengeAuthorization = authorization,
-            AnsweredChallenges = answeredChallenges,
-            _query = _query,
-        };
+        Request next = WithOptions(Method, Uri, Body, CredentialsDropped, authorization, answeredChallenges);
+        next._query = _query;
         if (_headers is not null)
         {
             foreach (HttpField field in _headers)
@@ -170,6 +148,22 @@ public sealed class Request
 
         return next;
     }
+
+    /// <summary>A new request with this one's per-request options (timeouts, streaming, redirects, retries) and no fields.</summary>
+    private Request WithOptions(string method, Uri uri, RequestBody? body, bool credentialsDropped, string? challengeAuthorization, int answeredChallenges) =>
+        new(method, uri)
+        {
+            Body = body,
+            Timeouts = Timeouts,
+            StreamResponse = StreamResponse,
+            ExpectContinue = ExpectContinue,
+            FollowRedirects = FollowRedirects,
+            MaxRedirects = MaxRedirects,
+            RetryPolicy = RetryPolicy,
+            CredentialsDropped = credentialsDropped,
+            ChallengeAuthorization = challengeAuthorization,
+            AnsweredChallenges = answeredChallenges,
+        };
 
     /// <summary>The fields that carry credentials and never follow a redirect to another origin.</summary>
     internal static bool IsCredentialField(string name) =>
