@@ -48,6 +48,9 @@ public sealed class SocketTransport : ITransport
     /// <summary>How a blocking connect enforces its timeout; tests choose, everyone else gets the platform's best.</summary>
     internal BlockingConnectStrategy BlockingConnectStrategy { get; init; } = BlockingConnect.DefaultStrategy;
 
+    /// <summary>Sees every socket this transport creates, so tests can check that failed attempts release theirs.</summary>
+    internal Action<Socket>? SocketCreated { get; init; }
+
     /// <inheritdoc/>
     public ITransportConnection Connect(TransportEndpoint endpoint, TimeSpan connectTimeout, CancellationToken cancellationToken)
     {
@@ -156,9 +159,10 @@ public sealed class SocketTransport : ITransport
         throw lastFailure!;
     }
 
-    private static async ValueTask<Socket> ConnectUnixAsync(string path, Deadline deadline, bool async, CancellationToken token)
+    private async ValueTask<Socket> ConnectUnixAsync(string path, Deadline deadline, bool async, CancellationToken token)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        SocketCreated?.Invoke(socket);
         try
         {
             var remote = new UnixDomainSocketEndPoint(path);
@@ -183,6 +187,7 @@ public sealed class SocketTransport : ITransport
     private Socket CreateTcpSocket(AddressFamily family)
     {
         var socket = new Socket(family, SocketType.Stream, ProtocolType.Tcp);
+        SocketCreated?.Invoke(socket);
         try
         {
             socket.NoDelay = NoDelay;
