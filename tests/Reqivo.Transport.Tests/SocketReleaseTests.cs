@@ -91,6 +91,74 @@ public class SocketReleaseTests
     }
 
     [Theory]
+    [InlineData(false, "127.0.0.1")]
+    [InlineData(true, "127.0.0.1")]
+    [InlineData(false, "/tmp/reqivo-never.sock")]
+    [InlineData(true, "/tmp/reqivo-never.sock")]
+    public async Task An_already_cancelled_connect_creates_no_socket(bool async, string where)
+    {
+        TransportEndpoint endpoint = where.StartsWith('/') ? TransportEndpoint.UnixSocket(where) : TransportEndpoint.Tcp(where, ClosedPort());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await Io.ConnectAsync(Transport(), endpoint, async, cancellationToken: new CancellationToken(canceled: true)));
+
+        Assert.Empty(_created);
+    }
+
+    [Fact]
+    public async Task A_first_address_that_answers_at_once_is_the_only_attempt()
+    {
+        await using var server = new EchoServer(new IPEndPoint(IPAddress.Loopback, 0));
+        var transport = new SocketTransport { SocketCreated = _created.Enqueue, HappyEyeballsDelay = TimeSpan.FromHours(1) };
+
+        using Socket socket = await transport.ConnectToAnyAsync([IPAddress.Loopback, IPAddress.Loopback, IPAddress.Loopback], server.Port, CancellationToken.None);
+
+        Assert.Same(socket, Assert.Single(_created));
+    }
+
+    [Fact]
+    public async Task A_blocking_connect_gives_a_silent_first_address_only_its_share_of_the_budget()
+    {
+        // ::1 on the port hangs (full backlog); 127.0.0.1 answers. With the budget split evenly, the silent address
+        // gets half of it and the second attempt the rest; were the first given everything, the connect would fail.
+        using var blackhole = new FullBacklogListener(AddressFamily.InterNetworkV6);
+        await using var server = new EchoServer(new IPEndPoint(IPAddress.Loopback, blackhole.Port));
+
+        using Socket socket = Transport().ConnectToAny([IPAddress.IPv6Loopback, IPAddress.Loopback], blackhole.Port, TimeSpan.FromSeconds(2), CancellationToken.None);
+
+        Assert.Equal(IPAddress.Loopback, Assert.IsType<IPEndPoint>(socket.RemoteEndPoint).Address);
+        Assert.Equal(2, _created.Count);
+        Assert.True(_created.First().SafeHandle.IsClosed);
+        Assert.True(socket.Blocking);
+    }
+
+    [Fact]
+    public void Blocking_attempts_on_every_refused_address_close_every_socket_and_report_the_last_failure()
+    {
+        int closedPort = ClosedPort();
+
+        var error = Assert.Throws<SocketException>(() =>
+            Transport().ConnectToAny([IPAddress.IPv6Loopback, IPAddress.Loopback], closedPort, Io.Generous, CancellationToken.None));
+
+        Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
+        Assert.Equal(2, _created.Count);
+        Assert.All(_created, socket => Assert.True(socket.SafeHandle.IsClosed));
+        Assert.Equal(AddressFamily.InterNetwork, _created.Last().AddressFamily);
+    }
+
+    [Fact]
+    public void An_expired_budget_stops_before_the_next_address()
+    {
+        using var blackhole = new FullBacklogListener();
+
+        var error = Assert.Throws<SocketException>(() =>
+            Transport().ConnectToAny([IPAddress.Loopback, IPAddress.Loopback], blackhole.Port, TimeSpan.FromMilliseconds(100), CancellationToken.None));
+
+        Assert.Equal(SocketError.TimedOut, error.SocketErrorCode);
+        Assert.All(_created, socket => Assert.True(socket.SafeHandle.IsClosed));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_failed_unix_socket_connect_closes_its_socket(bool async)

@@ -69,6 +69,10 @@ public sealed class SocketTransport : ITransport
     internal ValueTask<Socket> ConnectToAnyAsync(IPAddress[] addresses, int port, CancellationToken cancellationToken) =>
         HappyEyeballs.ConnectAsync(addresses, port, CreateTcpSocket, _happyEyeballsDelay, cancellationToken);
 
+    /// <summary>Tries the given addresses in turn with blocking connects; exposed for tests of the budget split.</summary>
+    internal Socket ConnectToAny(IPAddress[] addresses, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ConnectInTurn(addresses, port, Deadline.After(timeout), cancellationToken);
+
     private static void ValidateArguments(TransportEndpoint endpoint, TimeSpan connectTimeout)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
