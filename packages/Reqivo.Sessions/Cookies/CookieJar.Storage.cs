@@ -9,6 +9,18 @@ public sealed partial class CookieJar
     /// <summary>rfc6265bis (Expires and Max-Age processing): an expiry more than 400 days ahead is brought back to 400 days.</summary>
     internal static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(400);
 
+    /// <summary>How many registrable-domain groups the jar holds: a group left empty is dropped, so deleted cookies leave nothing behind.</summary>
+    internal int GroupCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _groups.Count;
+            }
+        }
+    }
+
     /// <summary>RFC 6265 §5.3 with the additions of the rfc6265bis storage model; false when the cookie is ignored or only deletes.</summary>
     private bool Store(Uri uri, ParsedSetCookie parsed)
     {

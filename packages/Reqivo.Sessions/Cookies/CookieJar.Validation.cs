@@ -29,7 +29,7 @@ public sealed partial class CookieJar
         }
 
         bool isIpAddress = Uri.CheckHostName(cookie.Domain) is UriHostNameType.IPv4 or UriHostNameType.IPv6;
-        string? domain = isIpAddress ? cookie.Domain : PublicSuffixList.ToAsciiLower(cookie.Domain.TrimStart('.'));
+        string? domain = isIpAddress ? CanonicalIpAddress(cookie.Domain) : PublicSuffixList.ToAsciiLower(cookie.Domain.TrimStart('.'));
         if (domain is null || Uri.CheckHostName(domain) == UriHostNameType.Unknown)
         {
             problem = "The cookie domain is not a valid host name.";
@@ -45,6 +45,16 @@ public sealed partial class CookieJar
         Cookie normalized = cookie with { Domain = domain, HostOnly = cookie.HostOnly || isIpAddress };
         problem = PrefixProblem(normalized, hasPathAttribute: true);
         return problem is null ? normalized : null;
+    }
+
+    /// <summary>
+    /// Request hosts are compared in <see cref="Uri.Host"/>'s form (IPv6 in brackets, lower case, zeros compressed), so
+    /// an IP address given in another spelling ("::1", "[::ABCD]") is brought to that form or it would never match.
+    /// </summary>
+    private static string CanonicalIpAddress(string address)
+    {
+        string literal = address.Contains(':', StringComparison.Ordinal) && address[0] != '[' ? $"[{address}]" : address;
+        return Uri.TryCreate($"http://{literal}/", UriKind.Absolute, out Uri? uri) ? uri.Host : address;
     }
 
     private static bool HasForbiddenCharacter(string text, bool nameAlso)

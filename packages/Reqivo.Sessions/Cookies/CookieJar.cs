@@ -230,7 +230,8 @@ public sealed partial class CookieJar
         ArgumentNullException.ThrowIfNull(cookie);
         lock (_lock)
         {
-            if (!_groups.TryGetValue(GroupOf(cookie.Domain), out List<StoredCookie>? group))
+            string key = GroupOf(cookie.Domain);
+            if (!_groups.TryGetValue(key, out List<StoredCookie>? group))
             {
                 return false;
             }
@@ -242,6 +243,7 @@ public sealed partial class CookieJar
             }
 
             RemoveAt(group, index);
+            DropIfEmpty(key, group);
             return true;
         }
     }
