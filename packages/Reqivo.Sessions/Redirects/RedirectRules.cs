@@ -71,7 +71,8 @@ internal static class RedirectRules
             return null;
         }
 
-        if (target.Fragment.Length == 0 && current.Fragment.Length > 0 && !location.Contains('#', StringComparison.Ordinal))
+        // A Location with a fragment of its own, even an empty one ("/q#"), keeps it: Uri.Fragment is then "#".
+        if (target.Fragment.Length == 0 && current.Fragment.Length > 0)
         {
             target = new Uri(target.AbsoluteUri + current.Fragment);
         }

@@ -44,7 +44,9 @@ public sealed class UrlCacheTests
     [Fact]
     public void A_null_url_is_refused()
     {
-        Assert.Throws<ArgumentNullException>(() => new UrlCache().Parse(null!));
+        var error = Assert.Throws<ArgumentNullException>(() => new UrlCache().Parse(null!));
+
+        Assert.Equal("url", error.ParamName);
     }
 
     [Fact]
