@@ -63,8 +63,9 @@ internal static class CredentialSyntax
         foreach (byte b in Encoding.UTF8.GetBytes(text))
         {
             // RFC 8187 §3.2.1: attr-char = ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~".
+            // Every attr-char is ASCII, so the bytes of a multi-byte UTF-8 sequence always take the percent branch.
             char c = (char)b;
-            if (b < 0x80 && (char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '&' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~'))
+            if (char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '&' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~')
             {
                 builder.Append(c);
             }

@@ -20,6 +20,7 @@ namespace Reqivo.Content;
 /// </remarks>
 internal sealed class InflatingStream : ReadOnlyStreamBase
 {
+    private const int MinimumGzipMemberLength = 20;
     private readonly ContentCoding _coding;
     private readonly EncodedInput _input;
     private Stream? _decoder;
@@ -105,8 +106,10 @@ internal sealed class InflatingStream : ReadOnlyStreamBase
 
         if (_coding == ContentCoding.Gzip)
         {
-            // RFC 1952 §2.3.1: ISIZE, the last four bytes of the member, is the decoded length modulo 2^32.
-            return _input.ReachedEnd && _input.TotalRead >= 18 && _input.LastFourBytes == unchecked((uint)_decoded);
+            // RFC 1952 §2.3.1: ISIZE, the last four bytes of the member, is the decoded length modulo 2^32. The smallest
+            // member is 20 bytes (10-byte header, a 2-byte empty final block, the 8-byte trailer): a shorter input whose
+            // last bytes happen to be zero (an empty body cut inside its trailer) must not pass for complete.
+            return _input.ReachedEnd && _input.TotalRead >= MinimumGzipMemberLength && _input.LastFourBytes == unchecked((uint)_decoded);
         }
 
         return !_input.ReachedEnd;

@@ -83,6 +83,17 @@ public sealed class BasicAuthenticatorTests
     }
 
     [Fact]
+    public void A_request_that_carried_other_credentials_is_answered_with_these()
+    {
+        var authenticator = new BasicAuthenticator("Aladdin", "open sesame", Origin) { Preemptive = false };
+        var context = AuthTest.Context("https://example.org/");
+        context.Headers.Set("Authorization", "Basic b3RoZXI6Y3JlZHM=");
+
+        Assert.True(authenticator.OnChallenge(context, 401, AuthTest.Challenges("Basic realm=\"WallyWorld\"")));
+        Assert.Equal("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==", AuthTest.Authorization(context));
+    }
+
+    [Fact]
     public void Not_preemptive_waits_for_a_basic_challenge_and_answers_it_once()
     {
         var authenticator = new BasicAuthenticator("Aladdin", "open sesame", Origin) { Preemptive = false };

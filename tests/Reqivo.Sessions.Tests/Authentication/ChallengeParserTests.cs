@@ -127,6 +127,13 @@ public sealed class ChallengeParserTests
     }
 
     [Fact]
+    public void ToString_stands_a_placeholder_for_a_token68()
+    {
+        Assert.Equal("Negotiate <token68>", Assert.Single(AuthenticationChallenge.Parse("Negotiate YIIB")).ToString());
+        Assert.Equal("Negotiate", Assert.Single(AuthenticationChallenge.Parse("Negotiate")).ToString());
+    }
+
+    [Fact]
     public void ToString_leaves_values_out()
     {
         var challenges = AuthenticationChallenge.Parse("Digest realm=\"secret-realm\", nonce=n, Bearer s3cr3t");

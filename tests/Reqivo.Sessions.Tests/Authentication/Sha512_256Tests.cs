@@ -10,6 +10,13 @@ public sealed class Sha512_256Tests
     // NIST's SHA-512/256 examples (FIPS 180-4 example values, "Cryptographic Standards and Guidelines"): "abc" and the
     // 896-bit message, which pads into two blocks.
     [Fact]
+    public void A_destination_shorter_than_the_digest_is_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Sha512_256.HashData([1, 2, 3], new byte[31]));
+        Assert.Equal("destination", error.ParamName);
+    }
+
+    [Fact]
     public void Abc_matches_the_nist_example() =>
         Assert.Equal("53048e2681941ef99b2e29b76b4c7dabe4c2d0c634fc6d46e0e2f13107e7af23", Hex(Encoding.ASCII.GetBytes("abc")));
 
