@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Reqivo.Authentication;
 using Reqivo.Hooks;
 using Reqivo.Internal;
 
@@ -45,7 +46,8 @@ public sealed partial class Session
 
     /// <summary>
     /// One hop of a redirect chain: the exchange (with the retry policy), then the after-response stage. When the
-    /// authentication stage asks for it, the hop is sent once more (only with a replayable body).
+    /// authentication stage asks for it, the hop is sent again (only with a replayable body), at most
+    /// <see cref="AuthenticationContext.MaxAnsweredChallenges"/> times.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Response> SendHopAsync(Request hop, Uri uri, bool async, CancellationToken cancellationToken)
@@ -68,7 +70,8 @@ public sealed partial class Session
             }
 
             hop = sendAgain;
-            challengeAllowed = false;
+            // A Digest stale=true on the answered attempt gets one more answer (RFC 7616 §3.3); then the 401 stands.
+            challengeAllowed = hop.AnsweredChallenges < AuthenticationContext.MaxAnsweredChallenges;
             await response.DrainAndDisposeAsync(async, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -33,7 +33,7 @@ public class CallerContextTests
         await EchoThroughAsync(context, connection);
         await context.RunAsync(() => connection.DisposeAsync());
 
-        Assert.Equal(0, context.Posts);
+        Assert.True(context.Posts == 0, context.PostedBy);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class CallerContextTests
             new SocketTransport().ConnectToAnyAsync([IPAddress.IPv6Loopback, IPAddress.Loopback], server.Port, CancellationToken.None));
 
         Assert.Equal(IPAddress.Loopback, Assert.IsType<IPEndPoint>(socket.RemoteEndPoint).Address);
-        Assert.Equal(0, context.Posts);
+        Assert.True(context.Posts == 0, context.PostedBy);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class CallerContextTests
                 new SocketTransport().ConnectAsync(TransportEndpoint.UnixSocket(path), Io.Generous, CancellationToken.None));
             await EchoThroughAsync(context, connection);
 
-            Assert.Equal(0, context.Posts);
+            Assert.True(context.Posts == 0, context.PostedBy);
         }
         finally
         {
@@ -92,7 +92,7 @@ public class CallerContextTests
         await context.RunAsync(() => connection.DisposeAsync());
 
         Assert.True(connection.IsSecure);
-        Assert.Equal(0, context.Posts);
+        Assert.True(context.Posts == 0, context.PostedBy);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class CallerContextTests
 
         Assert.Equal(Payload.Length, await reading);
         Assert.Equal(Payload, buffer);
-        Assert.Equal(0, context.Posts);
+        Assert.True(context.Posts == 0, context.PostedBy);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class CallerContextTests
         await server.WriteAsync(Payload);
 
         Assert.Equal(Payload.Length, await reading);
-        Assert.Equal(0, context.Posts);
+        Assert.True(context.Posts == 0, context.PostedBy);
     }
 
     /// <summary>Reads before the echo can arrive (so the read waits), with and without a read timeout, then writes a

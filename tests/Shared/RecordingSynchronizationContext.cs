@@ -13,20 +13,23 @@ namespace Reqivo.Tests;
 /// </summary>
 internal sealed class RecordingSynchronizationContext : SynchronizationContext
 {
-    private int _posts;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _posted = new();
 
     /// <summary>How many continuations were posted to this context.</summary>
-    public int Posts => Volatile.Read(ref _posts);
+    public int Posts => _posted.Count;
+
+    /// <summary>What was posted (the continuation's target type), so a failing test names the await that resumed here.</summary>
+    public string PostedBy => string.Join(", ", _posted);
 
     public override void Post(SendOrPostCallback d, object? state)
     {
-        Interlocked.Increment(ref _posts);
+        _posted.Enqueue(Describe(d, state));
         ThreadPool.UnsafeQueueUserWorkItem(_ => RunOnThisContext(d, state), null);
     }
 
     public override void Send(SendOrPostCallback d, object? state)
     {
-        Interlocked.Increment(ref _posts);
+        _posted.Enqueue(Describe(d, state));
         RunOnThisContext(d, state);
     }
 
@@ -62,6 +65,9 @@ internal sealed class RecordingSynchronizationContext : SynchronizationContext
             SetSynchronizationContext(previous);
         }
     }
+
+    private static string Describe(SendOrPostCallback d, object? state) =>
+        $"{d.Method.DeclaringType?.Name}.{d.Method.Name}({(state as Delegate)?.Target?.GetType().FullName ?? state?.GetType().FullName})";
 
     private void RunOnThisContext(SendOrPostCallback d, object? state)
     {

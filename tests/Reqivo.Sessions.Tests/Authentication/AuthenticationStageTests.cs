@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -14,7 +15,8 @@ namespace Reqivo.Sessions.Tests.Authentication;
 
 /// <summary>
 /// How the session drives an authenticator: Prepare on every attempt with the body when it is in memory, OnChallenge
-/// only for a 401 and at most once per hop, and the challenged response released before the new attempt.
+/// only for a 401 and at most MaxAnsweredChallenges times per hop, and the challenged response released before the
+/// new attempt.
 /// </summary>
 public sealed class AuthenticationStageTests
 {
@@ -60,9 +62,10 @@ public sealed class AuthenticationStageTests
 
     [Theory]
     [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
-    public async Task A_challenge_is_answered_once_per_hop(bool async)
+    public async Task A_hop_answers_at_most_the_allowed_number_of_challenges_then_returns_the_401(bool async)
     {
         var script = new ServerScript()
+            .ReceiveUntil(Scripts.EndOfHead).Send(Unauthorized)
             .ReceiveUntil(Scripts.EndOfHead).Send(Unauthorized)
             .ReceiveUntil(Scripts.EndOfHead).Send(Unauthorized)
             .NeverRespond();
@@ -78,9 +81,32 @@ public sealed class AuthenticationStageTests
         using Response response = await session.SendAsync(new Request(HttpMethods.Get, "/"), async);
 
         Assert.Equal(401, response.StatusCode);
-        Assert.Equal([401], authenticator.Challenges);
-        Assert.Equal(2, authenticator.Prepared);
-        Assert.Single(Regex.Matches(server.Connections[0].ReceivedText, "\r\nAuthorization: Answered\r\n"));
+        Assert.Equal(AuthenticationContext.MaxAnsweredChallenges, authenticator.Challenges.Count);
+        Assert.Equal([0, 1], authenticator.PreviousChallenges);
+        Assert.Equal(3, authenticator.Prepared);
+        Assert.Equal(2, Regex.Count(server.Connections[0].ReceivedText, "\r\nAuthorization: Answered\r\n"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_digest_nonce_gone_stale_right_after_the_answer_is_answered_again_with_the_new_nonce(bool async)
+    {
+        const string Challenge = "Digest realm=\"r\", qop=\"auth\", algorithm=SHA-256, nonce=\"first\", opaque=\"o\"";
+        string stale = Challenge.Replace("first", "second", StringComparison.Ordinal) + ", stale=true";
+        var script = new ServerScript()
+            .ReceiveUntil(Scripts.EndOfHead).Send($"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: {Challenge}\r\nContent-Length: 0\r\n\r\n")
+            .ReceiveUntil(Scripts.EndOfHead).Send($"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: {stale}\r\nContent-Length: 0\r\n\r\n")
+            .ReceiveUntil(Scripts.EndOfHead).Send(Scripts.Ok)
+            .NeverRespond();
+        using var server = new ScriptedTcpServer(script);
+        Uri origin = Scripts.HttpBase(server);
+        using var session = new Session(new SessionOptions { BaseAddress = origin, Authenticator = new DigestAuthenticator("user", "pass", origin) });
+
+        using Response response = await session.SendAsync(new Request(HttpMethods.Get, "/"), async);
+
+        Assert.Equal(200, response.StatusCode);
+        MatchCollection nonces = Regex.Matches(server.Connections[0].ReceivedText, "Authorization: Digest [^\r]*nonce=\"([a-z]+)\"");
+        Assert.Equal(["first", "second"], nonces.Select(match => match.Groups[1].Value));
     }
 
     [Fact]
@@ -106,6 +132,8 @@ public sealed class AuthenticationStageTests
 
         public List<int> Challenges { get; } = [];
 
+        public List<int> PreviousChallenges { get; } = [];
+
         public List<string?> Bodies { get; } = [];
 
         public void Prepare(AuthenticationContext context)
@@ -121,6 +149,7 @@ public sealed class AuthenticationStageTests
         public bool OnChallenge(AuthenticationContext context, int statusCode, HttpHeaders responseHeaders)
         {
             Challenges.Add(statusCode);
+            PreviousChallenges.Add(context.PreviousChallenges);
             context.Headers.Set(HttpHeaderNames.Authorization, "Answered");
             return true;
         }

@@ -40,7 +40,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
         }
 
         await _context.RunAsync(() => session.DisposeAsync());
-        Assert.Equal(0, _context.Posts);
+        Assert.True(_context.Posts == 0, _context.PostedBy);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
             Assert.Equal(3, await _context.RunAsync(() => CountAsync(lines.ReadLinesAsync())));
         }
 
-        Assert.Equal(0, _context.Posts);
+        Assert.True(_context.Posts == 0, _context.PostedBy);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
             Assert.Equal(200, response.StatusCode);
         }
 
-        Assert.Equal(0, _context.Posts);
+        Assert.True(_context.Posts == 0, _context.PostedBy);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
             Assert.Equal(200, answered.StatusCode);
         }
 
-        Assert.Equal(0, _context.Posts);
+        Assert.True(_context.Posts == 0, _context.PostedBy);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
         await using Response response = await _context.RunAsync(() => session.GetAsync("/hello"));
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Equal(0, _context.Posts);
+        Assert.True(_context.Posts == 0, _context.PostedBy);
     }
 
     [Theory]
@@ -175,7 +175,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
         secondPart.SetResult();
 
         Assert.Equal(data, await reading);
-        Assert.Equal(0, _context.Posts);
+        Assert.True(_context.Posts == 0, _context.PostedBy);
     }
 
     [Theory]
@@ -192,7 +192,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
         await _context.RunAsync(() => decoded.DisposeAsync());
 
         Assert.Equal(data, read);
-        Assert.Equal(0, _context.Posts);
+        Assert.True(_context.Posts == 0, _context.PostedBy);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
         int count = await _context.RunAsync(() => new ValueTask<int>(loaded.LoadAsync(new AsynchronousStream(saved.Written))));
 
         Assert.Equal(2, count);
-        Assert.Equal(0, _context.Posts);
+        Assert.True(_context.Posts == 0, _context.PostedBy);
     }
 
     private ValueTask<Response> Streamed(Session session, string url) =>
