@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Content;
+using Reqivo.Sessions.Tests.Support;
 
 namespace Reqivo.Sessions.Tests.Content;
 
@@ -83,27 +84,13 @@ public sealed class DecodedSizeAccountingTests
     }
 
     /// <summary>A stand-in for the decoding layers: hands out zero bytes, at most <c>perRead</c> a read, and records each request's size.</summary>
-    private sealed class ScriptedDecoded(int total, int perRead) : Stream
+    private sealed class ScriptedDecoded(int total, int perRead) : ReadOnlyTestStream
     {
         private int _served;
 
         public List<int> Requested { get; } = [];
 
         public bool DisposedAsynchronously { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -124,15 +111,5 @@ public sealed class DecodedSizeAccountingTests
             DisposedAsynchronously = true;
             return base.DisposeAsync();
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

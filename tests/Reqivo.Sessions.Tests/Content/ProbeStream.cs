@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Reqivo.Sessions.Tests.Support;
 
 namespace Reqivo.Sessions.Tests.Content;
 
@@ -9,25 +10,11 @@ namespace Reqivo.Sessions.Tests.Content;
 /// A forward-only stream over bytes that hands out at most <c>maxRead</c> bytes per read, records disposal, and fails
 /// any read made through the API of the other mode (so a sync path that sneaks in async calls, or the reverse, fails).
 /// </summary>
-internal sealed class ProbeStream(byte[] bytes, bool async, int maxRead = int.MaxValue) : Stream
+internal sealed class ProbeStream(byte[] bytes, bool async, int maxRead = int.MaxValue) : ReadOnlyTestStream
 {
     private readonly MemoryStream _inner = new(bytes, writable: false);
 
     public bool Disposed { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -46,16 +33,6 @@ internal sealed class ProbeStream(byte[] bytes, bool async, int maxRead = int.Ma
         await Task.Yield();
         return _inner.Read(buffer.Span[..Math.Min(buffer.Length, maxRead)]);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Reqivo.Sessions.Tests.Support;
 
 namespace Reqivo.Sessions.Tests.Content;
 
@@ -10,7 +11,7 @@ namespace Reqivo.Sessions.Tests.Content;
 /// and fails a read made after it already returned its end or after it was disposed (so a layer that reads on after
 /// the end, or after disposal, is caught). Reads through the API of the other mode fail as in <see cref="ProbeStream"/>.
 /// </summary>
-internal sealed class StrictSource(byte[] bytes, bool async, int maxRead = int.MaxValue) : Stream
+internal sealed class StrictSource(byte[] bytes, bool async, int maxRead = int.MaxValue) : ReadOnlyTestStream
 {
     private int _offset;
     private bool _endReturned;
@@ -20,20 +21,6 @@ internal sealed class StrictSource(byte[] bytes, bool async, int maxRead = int.M
     public int Disposals { get; private set; }
 
     public int AsyncDisposals { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -52,16 +39,6 @@ internal sealed class StrictSource(byte[] bytes, bool async, int maxRead = int.M
         await Task.Yield();
         return Next(buffer.Span);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override ValueTask DisposeAsync()
     {
