@@ -34,7 +34,10 @@ public sealed partial class CookieJar
     /// to replace the jar's contents instead.
     /// </summary>
     /// <param name="stream">The JSON to read; left open.</param>
-    /// <returns>The number of cookies stored.</returns>
+    /// <returns>
+    /// The number of saved cookies accepted. When they exceed this jar's limits, a later one can evict an earlier one
+    /// again (see <see cref="CookieJarOptions"/>), so the jar may hold fewer.
+    /// </returns>
     /// <exception cref="JsonException">The stream does not hold a saved jar.</exception>
     public int Load(Stream stream)
     {
@@ -45,7 +48,10 @@ public sealed partial class CookieJar
     /// <summary>Asynchronous form of <see cref="Load(Stream)"/>.</summary>
     /// <param name="stream">The JSON to read; left open.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The number of cookies stored.</returns>
+    /// <returns>
+    /// The number of saved cookies accepted. When they exceed this jar's limits, a later one can evict an earlier one
+    /// again (see <see cref="CookieJarOptions"/>), so the jar may hold fewer.
+    /// </returns>
     /// <exception cref="JsonException">The stream does not hold a saved jar.</exception>
     public async Task<int> LoadAsync(Stream stream, CancellationToken cancellationToken = default)
     {
