@@ -95,6 +95,14 @@ public sealed class CorruptDeflateMessageTests
         AssertNames("a Huffman code is over-subscribed", Refused(data));
     }
 
+    [Fact]
+    public void A_code_over_subscribed_only_at_15_bits_is_refused()
+    {
+        byte[] data = new DeflateBits().LongestCodes(final: true, extraFifteenBitCode: true).ToArray();
+
+        AssertNames("a Huffman code is over-subscribed", Refused(data));
+    }
+
     [Theory]
     [InlineData(286)]
     [InlineData(287)]

@@ -91,6 +91,36 @@ internal sealed class DeflateBits
         return Length(3).Length(0);
     }
 
+    /// <summary>
+    /// A dynamic block header whose literal/length code uses every length from 1 to 15 bits: symbol k (0 to 13) has
+    /// k + 1 bits, symbol 14 and end-of-block have 15 bits (codes 111111111111110 and 111111111111111), which fills the
+    /// code space exactly; <paramref name="extraFifteenBitCode"/> gives symbol 255 15 bits too, one code too many.
+    /// </summary>
+    public DeflateBits LongestCodes(bool final, bool extraFifteenBitCode)
+    {
+        // All 19 code length codes (HCLEN = 15): 0 to 15 have four bits each (symbol s is code s), 16 to 18 are unused.
+        Header(final, type: 2).Bits(0, 5).Bits(0, 5).Bits(19 - 4, 4);
+        ReadOnlySpan<int> order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+        foreach (int symbol in order)
+        {
+            Bits(symbol >= 16 ? 0 : 4, 3);
+        }
+
+        for (int symbol = 0; symbol <= 256; symbol++)
+        {
+            int length = symbol switch
+            {
+                <= 13 => symbol + 1,
+                14 or 256 => 15,
+                255 when extraFifteenBitCode => 15,
+                _ => 0,
+            };
+            Code(length, 4);
+        }
+
+        return Code(0, 4);
+    }
+
     /// <summary>Pads to a byte boundary, then appends whole bytes.</summary>
     public DeflateBits Bytes(params byte[] bytes)
     {

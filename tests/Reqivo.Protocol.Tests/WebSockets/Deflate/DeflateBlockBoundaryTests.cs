@@ -60,6 +60,15 @@ public sealed class DeflateBlockBoundaryTests
     }
 
     [Fact]
+    public void Fifteen_bit_codes_decode()
+    {
+        byte[] payload = new DeflateBits().LongestCodes(final: true, extraFifteenBitCode: false)
+            .Code(0b111111111111110, 15).Code(0b0, 1).Code(0b111111111111111, 15).ToArray();
+
+        Assert.Equal([14, 0], Inflate(payload));
+    }
+
+    [Fact]
     public void A_final_code_may_end_on_the_last_input_bit()
     {
         // 3 header bits + six 9-bit literals + the 7-bit end-of-block = 64 bits: no padding, no tail.
