@@ -51,6 +51,19 @@ public sealed class DeflateBlockBoundaryTests
     }
 
     [Fact]
+    public void An_overlapping_match_may_end_exactly_at_the_end_of_the_history()
+    {
+        // 65,526 stored bytes, then length 10 (code 264) at distance 3 (distance code 2): the match fills the 64 KiB
+        // history to its last byte, and its last piece (1 byte) must not be copied as a whole distance.
+        byte[] stored = DeflateTestData.Random(65_526, seed: 13);
+        byte[] payload = new DeflateBits().Bytes(StoredBlock(stored))
+            .Header(final: true, type: 1).Fixed(264).Code(2, 5).Fixed(256).ToArray();
+        byte[] tail3 = stored[^3..];
+
+        Assert.Equal([.. stored, .. tail3, .. tail3, .. tail3, tail3[0]], Inflate(payload));
+    }
+
+    [Fact]
     public void Code_16_repeats_the_previous_length_3_plus_its_two_extra_bits_times()
     {
         // Code 16 with extra bits 1 gives symbols 1-4 the length of symbol 0; symbol 4 (code 100) then end-of-block (101).
