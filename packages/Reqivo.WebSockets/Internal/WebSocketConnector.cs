@@ -166,5 +166,6 @@ internal sealed class WebSocketConnector
     }
 
     /// <summary>The URI without user information or query, for exception messages.</summary>
-    private static string Redact(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+    /// <remarks>Not <see cref="Uri.GetLeftPart"/>: its authority keeps the user information (a password included).</remarks>
+    private static string Redact(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 }
