@@ -1,4 +1,6 @@
 using System;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.Tasks;
 using Reqivo.Protocol;
 using Reqivo.TestServers;
@@ -82,6 +84,24 @@ public sealed class HandshakeResponseTests
         Assert.Equal(server.Port, error.Port);
         Assert.Equal("GET", error.RequestMethod);
         Assert.Equal($"ws://127.0.0.1:{server.Port}/x", error.RequestUrl);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_refused_connect_names_the_request(bool async)
+    {
+        int port;
+        using (var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            port = ((IPEndPoint)probe.LocalEndPoint!).Port;
+        }
+
+        ConnectException error = await Assert.ThrowsAsync<ConnectException>(() => Modes.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/chat?k=v"), null, async));
+
+        Assert.Equal(port, error.Port);
+        Assert.Equal("GET", error.RequestMethod);
+        Assert.Equal($"ws://127.0.0.1:{port}/chat", error.RequestUrl);
     }
 
     private static Uri UriOf(ScriptedTcpServer server, string pathAndQuery) => new($"ws://127.0.0.1:{server.Port}{pathAndQuery}");
