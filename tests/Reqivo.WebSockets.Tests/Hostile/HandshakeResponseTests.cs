@@ -45,6 +45,25 @@ public sealed class HandshakeResponseTests
 
     [Theory]
     [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_large_101_after_an_interim_response_is_read_whole(bool async)
+    {
+        // The interim response is consumed first, so the buffer fills up with unread bytes behind a consumed prefix.
+        string big = new('w', 40_000);
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n")
+            .Respond(received => ServerFrames.Concat(
+                "HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(),
+                ServerFrames.Accept(received, ServerFrames.Text("behind both"), extraFields: $"X-Big: {big}\r\n")))
+            .NeverRespond());
+
+        using WebSocketClient client = await Modes.ConnectAsync(UriOf(server, "/"), null, async);
+
+        Assert.True(client.ResponseHeaders.TryGetValue("X-Big", out string? value));
+        Assert.Equal(big, value);
+        Assert.Equal("behind both", (await client.ReceiveAsync(async)).Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
     public async Task A_server_that_closes_before_answering_fails_the_connect_naming_the_request_without_secrets(bool async)
     {
         await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n").Close());
