@@ -160,6 +160,27 @@ public sealed class ReconnectEventTests
         Assert.Equal(WebSocketState.Closed, client.State);
     }
 
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task An_abort_by_the_caller_never_reconnects(bool async)
+    {
+        await using var server = new ScriptedTcpServer(_ => AcceptThen(ServerFrames.Text("never read")));
+        using WebSocketClient client = await Modes.ConnectAsync(UriOf(server), new WebSocketOptions { Reconnect = Quick }, async);
+        int events = 0;
+        client.Disconnected += (_, _) => events++;
+        client.Reconnecting += (_, _) => events++;
+
+        client.Abort();
+        WebSocketClosedException receive = await Assert.ThrowsAsync<WebSocketClosedException>(() => client.ReceiveAsync(async));
+        WebSocketClosedException send = await Assert.ThrowsAsync<WebSocketClosedException>(() => client.SendTextAsync("x", async));
+
+        Assert.Equal(1006, receive.CloseStatus);
+        Assert.Equal(1006, send.CloseStatus);
+        Assert.Equal(0, events);
+        Assert.Equal(1, server.AcceptedCount);
+        Assert.Equal(WebSocketState.Closed, client.State);
+    }
+
     private static async Task<string> ReceiveIntoAsync(WebSocketClient client, ArrayBufferWriter<byte> buffer, bool async)
     {
         WebSocketMessageType type = async ? await client.ReceiveIntoAsync(buffer) : client.ReceiveInto(buffer);

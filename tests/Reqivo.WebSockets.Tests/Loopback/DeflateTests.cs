@@ -69,6 +69,32 @@ public sealed class DeflateTests(KestrelHosts hosts) : IClassFixture<KestrelHost
         Assert.Null(client.Extensions);
     }
 
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_compressed_message_in_fragments_is_inflated_whole_and_only_text_is_checked_as_UTF8(bool async)
+    {
+        byte[] notUtf8 = [0x61, 0xC0, 0xAF, 0x62];
+        byte[] text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("fragmented ünïcødé ", 50)));
+        byte[] deflatedText = ServerFrames.Deflated(text);
+        int half = deflatedText.Length / 2;
+        byte[] frames = ServerFrames.Concat(
+            ServerFrames.Frame(0x2, true, ServerFrames.Deflated(notUtf8), rsv1: true),
+            ServerFrames.Frame(0x1, false, deflatedText[..half], rsv1: true),
+            ServerFrames.Frame(0x0, true, deflatedText[half..]));
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n")
+            .Respond(received => ServerFrames.Accept(received, frames, extraFields: "Sec-WebSocket-Extensions: permessage-deflate\r\n")).NeverRespond());
+        using WebSocketClient client = await Modes.ConnectAsync(new Uri($"ws://127.0.0.1:{server.Port}/"), Deflate, async);
+
+        WebSocketMessage binary = await client.ReceiveAsync(async);
+        WebSocketMessage whole = await client.ReceiveAsync(async);
+
+        Assert.Equal(WebSocketMessageType.Binary, binary.Type);
+        Assert.Equal(notUtf8, binary.Data.ToArray());
+        Assert.Equal(WebSocketMessageType.Text, whole.Type);
+        Assert.Equal(text, whole.Data.ToArray());
+        Assert.Equal(WebSocketState.Open, client.State);
+    }
+
     public static TheoryData<string, bool> HostileCases() => new()
     {
         { "corrupt", false }, { "corrupt", true }, { "bomb", false }, { "bomb", true }, { "utf8", false }, { "utf8", true },

@@ -138,6 +138,25 @@ public sealed class MessageStreamTests
         Assert.Equal(1006, next.CloseStatus);
     }
 
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_connection_lost_while_skipping_an_abandoned_message_fails_that_receive_and_frees_the_reader(bool async)
+    {
+        await using var server = new ScriptedTcpServer(
+            new ServerScript().ReceiveUntil("\r\n\r\n").Respond(received => ServerFrames.Accept(received, ServerFrames.Text("ab", fin: false))).Close());
+        using WebSocketClient client = await Modes.ConnectAsync(UriOf(server), null, async);
+        using (WebSocketMessageStream stream = async ? await client.ReceiveStreamAsync() : client.ReceiveStream())
+        {
+            Assert.Equal(1, stream.Read(new byte[1], 0, 1));
+        }
+
+        WebSocketClosedException skipping = await Assert.ThrowsAsync<WebSocketClosedException>(() => client.ReceiveAsync(async));
+        WebSocketClosedException next = await Assert.ThrowsAsync<WebSocketClosedException>(() => client.ReceiveAsync(async));
+
+        Assert.Equal(1006, skipping.CloseStatus);
+        Assert.Equal(1006, next.CloseStatus);
+    }
+
     [Fact]
     public async Task Buffer_arguments_are_checked_and_seeking_writing_and_length_are_not_supported()
     {
