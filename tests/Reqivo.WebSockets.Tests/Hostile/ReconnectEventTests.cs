@@ -45,9 +45,11 @@ public sealed class ReconnectEventTests
         WebSocketDisconnectedEventArgs? disconnected = null;
         var attempts = new List<WebSocketReconnectingEventArgs>();
         var reconnected = new List<int>();
+        WebSocketState stateWhenDisconnected = default;
         client.Disconnected += (sender, e) =>
         {
             Assert.Same(client, sender);
+            stateWhenDisconnected = client.State;
             disconnected = e;
         };
         client.Reconnecting += (sender, e) =>
@@ -65,6 +67,7 @@ public sealed class ReconnectEventTests
         Assert.Equal("back", (await client.ReceiveAsync(async)).Text);
 
         Assert.NotNull(disconnected);
+        Assert.Equal(WebSocketState.Reconnecting, stateWhenDisconnected);
         Assert.Equal(1012, disconnected.CloseStatus);
         Assert.Equal("restart", disconnected.CloseReason);
         WebSocketClosedException cause = Assert.IsType<WebSocketClosedException>(disconnected.Cause);
@@ -179,6 +182,49 @@ public sealed class ReconnectEventTests
         Assert.Equal(0, events);
         Assert.Equal(1, server.AcceptedCount);
         Assert.Equal(WebSocketState.Closed, client.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task Sends_work_again_from_the_Reconnected_handler_on_the_new_connection(bool async)
+    {
+        await using var server = new ScriptedTcpServer(index => index == 0 ? DropAfterHandshake() : AcceptThen(ServerFrames.Text("back")));
+        WebSocketClient client = await Modes.ConnectAsync(UriOf(server), new WebSocketOptions { Reconnect = Quick }, async);
+        WebSocketState stateWhenReconnected = default;
+        client.Reconnected += (_, _) =>
+        {
+            stateWhenReconnected = client.State;
+            client.SendText("hello again");
+        };
+
+        Assert.Equal("back", (await client.ReceiveAsync(async)).Text);
+        client.Dispose();
+
+        Assert.Equal(WebSocketState.Open, stateWhenReconnected);
+        ScriptedConnection second = await server.WaitForConnectionAsync(1);
+        await second.Completion;
+        Assert.Equal("hello again"u8.ToArray(), Assert.Single(ServerFrames.ParseClientFrames(second.Received)).Payload);
+    }
+
+    [Fact]
+    public async Task BeginMessage_while_reconnecting_is_refused_and_leaves_the_sender_free()
+    {
+        await using var server = new ScriptedTcpServer(index => index == 0 ? DropAfterHandshake() : AcceptThen(ServerFrames.Text("back")));
+        WebSocketClient client = await WebSocketClient.ConnectAsync(UriOf(server), new WebSocketOptions { Reconnect = Quick });
+        Exception? refused = null;
+        client.Reconnecting += (_, _) => refused = Record.Exception(() => client.BeginMessage(WebSocketMessageType.Text));
+
+        Assert.Equal("back", (await client.ReceiveAsync()).Text);
+        using (WebSocketMessageWriter writer = client.BeginMessage(WebSocketMessageType.Text))
+        {
+            await writer.CompleteAsync("streamed"u8.ToArray());
+        }
+
+        client.Dispose();
+        Assert.IsType<WebSocketReconnectingException>(refused);
+        ScriptedConnection second = await server.WaitForConnectionAsync(1);
+        await second.Completion;
+        Assert.Equal("streamed"u8.ToArray(), Assert.Single(ServerFrames.ParseClientFrames(second.Received)).Payload);
     }
 
     private static async Task<string> ReceiveIntoAsync(WebSocketClient client, ArrayBufferWriter<byte> buffer, bool async)
