@@ -42,9 +42,19 @@ internal sealed class WebSocketConnector
         long started = time.GetTimestamp();
         TimeSpan budget = _options.ConnectTimeout;
 
-        ITransportConnection connection = async
-            ? await transport.ConnectAsync(endpoint, budget, cancellationToken).ConfigureAwait(false)
-            : transport.Connect(endpoint, budget, cancellationToken);
+        ITransportConnection connection;
+        try
+        {
+            connection = async
+                ? await transport.ConnectAsync(endpoint, budget, cancellationToken).ConfigureAwait(false)
+                : transport.Connect(endpoint, budget, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            // A refused or timed-out connect names the request too, like a failure during the handshake.
+            throw MapFailure(error, endpoint, uri, cancellationToken);
+        }
+
         byte[] receive = ArrayPool<byte>.Shared.Rent(WebSocketConnection.InitialReceiveBufferSize);
         try
         {
@@ -166,5 +176,6 @@ internal sealed class WebSocketConnector
     }
 
     /// <summary>The URI without user information or query, for exception messages.</summary>
-    private static string Redact(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+    /// <remarks>Not <see cref="Uri.GetLeftPart"/>: its authority keeps the user information (a password included).</remarks>
+    private static string Redact(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 }

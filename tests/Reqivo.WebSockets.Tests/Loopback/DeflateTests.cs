@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -70,6 +69,32 @@ public sealed class DeflateTests(KestrelHosts hosts) : IClassFixture<KestrelHost
         Assert.Null(client.Extensions);
     }
 
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_compressed_message_in_fragments_is_inflated_whole_and_only_text_is_checked_as_UTF8(bool async)
+    {
+        byte[] notUtf8 = [0x61, 0xC0, 0xAF, 0x62];
+        byte[] text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("fragmented ünïcødé ", 50)));
+        byte[] deflatedText = ServerFrames.Deflated(text);
+        int half = deflatedText.Length / 2;
+        byte[] frames = ServerFrames.Concat(
+            ServerFrames.Frame(0x2, true, ServerFrames.Deflated(notUtf8), rsv1: true),
+            ServerFrames.Frame(0x1, false, deflatedText[..half], rsv1: true),
+            ServerFrames.Frame(0x0, true, deflatedText[half..]));
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n")
+            .Respond(received => ServerFrames.Accept(received, frames, extraFields: "Sec-WebSocket-Extensions: permessage-deflate\r\n")).NeverRespond());
+        using WebSocketClient client = await Modes.ConnectAsync(new Uri($"ws://127.0.0.1:{server.Port}/"), Deflate, async);
+
+        WebSocketMessage binary = await client.ReceiveAsync(async);
+        WebSocketMessage whole = await client.ReceiveAsync(async);
+
+        Assert.Equal(WebSocketMessageType.Binary, binary.Type);
+        Assert.Equal(notUtf8, binary.Data.ToArray());
+        Assert.Equal(WebSocketMessageType.Text, whole.Type);
+        Assert.Equal(text, whole.Data.ToArray());
+        Assert.Equal(WebSocketState.Open, client.State);
+    }
+
     public static TheoryData<string, bool> HostileCases() => new()
     {
         { "corrupt", false }, { "corrupt", true }, { "bomb", false }, { "bomb", true }, { "utf8", false }, { "utf8", true },
@@ -82,8 +107,8 @@ public sealed class DeflateTests(KestrelHosts hosts) : IClassFixture<KestrelHost
         (byte[] frame, int code) = kind switch
         {
             "corrupt" => (ServerFrames.Frame(0x2, true, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF], rsv1: true), 1002),
-            "bomb" => (ServerFrames.Frame(0x2, true, Deflated(new byte[100_000]), rsv1: true), 1009),
-            _ => (ServerFrames.Frame(0x1, true, Deflated([0x61, 0xC0, 0xAF, 0x62]), rsv1: true), 1007),
+            "bomb" => (ServerFrames.Frame(0x2, true, ServerFrames.Deflated(new byte[100_000]), rsv1: true), 1009),
+            _ => (ServerFrames.Frame(0x1, true, ServerFrames.Deflated([0x61, 0xC0, 0xAF, 0x62]), rsv1: true), 1007),
         };
         await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n")
             .Respond(received => ServerFrames.Accept(received, frame, extraFields: "Sec-WebSocket-Extensions: permessage-deflate\r\n")).Close());
@@ -101,19 +126,5 @@ public sealed class DeflateTests(KestrelHosts hosts) : IClassFixture<KestrelHost
         ScriptedConnection connection = await server.WaitForConnectionAsync(0);
         await connection.Completion;
         Assert.Equal(code, Assert.Single(ServerFrames.ParseClientFrames(connection.Received)).CloseCode);
-    }
-
-    /// <summary>Raw DEFLATE with a sync flush and the 00 00 FF FF tail removed, as RFC 7692 §7.2.1 sends it.</summary>
-    private static byte[] Deflated(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var deflate = new DeflateStream(output, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            deflate.Write(data);
-            deflate.Flush();
-            byte[] flushed = output.ToArray();
-            Assert.True(flushed.AsSpan()[^4..].SequenceEqual(new byte[] { 0, 0, 0xFF, 0xFF }));
-            return flushed[..^4];
-        }
     }
 }

@@ -123,7 +123,7 @@ internal static partial class ServerFrames
                 payload[i] ^= key[i % 4];
             }
 
-            frames.Add(new ClientFrame(first & 0x0F, (first & 0x80) != 0, masked, payload));
+            frames.Add(new ClientFrame(first & 0x0F, (first & 0x80) != 0, masked, payload, (first & 0x40) != 0, BinaryPrimitives.ReadUInt32BigEndian(key)));
             position = offset + (int)length;
         }
 
@@ -134,7 +134,7 @@ internal static partial class ServerFrames
     private static partial Regex KeyField();
 }
 
-internal sealed record ClientFrame(int Opcode, bool Fin, bool Masked, byte[] Payload)
+internal sealed record ClientFrame(int Opcode, bool Fin, bool Masked, byte[] Payload, bool Rsv1 = false, uint MaskingKey = 0)
 {
     public int CloseCode => Opcode == 0x8 && Payload.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(Payload) : -1;
 }

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace Reqivo.WebSockets.Tests.Support;
+
+/// <summary>
+/// A <see cref="TimeProvider"/> for the client's timers and budgets: it records every timer's due time and fires
+/// one-shot timers at once on the thread pool (so a backoff of an hour takes no time), and each
+/// <see cref="GetTimestamp"/> advances the clock by <see cref="StepPerReading"/>.
+/// </summary>
+internal sealed class ScriptedClock : TimeProvider
+{
+    private readonly List<TimeSpan> _dueTimes = [];
+    private long _now;
+
+    /// <summary>How far each reading of the clock moves it (zero: the clock stands still).</summary>
+    public TimeSpan StepPerReading { get; init; }
+
+    public IReadOnlyList<TimeSpan> DueTimes
+    {
+        get
+        {
+            lock (_dueTimes)
+            {
+                return [.. _dueTimes];
+            }
+        }
+    }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Interlocked.Add(ref _now, StepPerReading.Ticks);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        lock (_dueTimes)
+        {
+            _dueTimes.Add(dueTime);
+        }
+
+        if (dueTime != Timeout.InfiniteTimeSpan && period == Timeout.InfiniteTimeSpan)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => callback(state), null);
+        }
+
+        return new InertTimer();
+    }
+
+    private sealed class InertTimer : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+        public void Dispose()
+        {
+        }
+
+        public System.Threading.Tasks.ValueTask DisposeAsync() => default;
+    }
+}
