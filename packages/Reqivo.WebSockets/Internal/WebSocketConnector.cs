@@ -52,7 +52,13 @@ internal sealed class WebSocketConnector
         catch (Exception error)
         {
             // A refused or timed-out connect names the request too, like a failure during the handshake.
-            throw MapFailure(error, endpoint, uri, cancellationToken);
+            Exception mapped = MapFailure(error, endpoint, uri, cancellationToken);
+            if (ReferenceEquals(mapped, error))
+            {
+                throw; // the same exception, given the request's names: keep its stack trace
+            }
+
+            throw mapped;
         }
 
         byte[] receive = ArrayPool<byte>.Shared.Rent(WebSocketConnection.InitialReceiveBufferSize);
@@ -116,7 +122,13 @@ internal sealed class WebSocketConnector
         {
             connection.Dispose();
             ArrayPool<byte>.Shared.Return(receive);
-            throw MapFailure(error, endpoint, uri, cancellationToken);
+            Exception mapped = MapFailure(error, endpoint, uri, cancellationToken);
+            if (ReferenceEquals(mapped, error))
+            {
+                throw;
+            }
+
+            throw mapped;
         }
     }
 
