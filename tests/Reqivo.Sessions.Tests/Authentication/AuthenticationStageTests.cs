@@ -109,6 +109,27 @@ public sealed class AuthenticationStageTests
         Assert.Equal(["first", "second"], nonces.Select(match => match.Groups[1].Value));
     }
 
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task The_answer_to_a_challenge_keeps_the_request_s_own_fields(bool async)
+    {
+        var script = new ServerScript()
+            .ReceiveUntil(Scripts.EndOfHead).Send(Unauthorized)
+            .ReceiveUntil(Scripts.EndOfHead).Send(Scripts.Ok)
+            .NeverRespond();
+        using var server = new ScriptedTcpServer(script);
+        using var session = new Session(new SessionOptions { BaseAddress = Scripts.HttpBase(server), Authenticator = new RecordingAuthenticator() });
+        var request = new Request(HttpMethods.Get, "/");
+        request.Headers.Add("X-Trace", "t-17");
+
+        using Response response = await session.SendAsync(request, async);
+
+        Assert.Equal(200, response.StatusCode);
+        string sent = server.Connections[0].ReceivedText;
+        Assert.Equal(2, Regex.Count(sent, "\r\nX-Trace: t-17\r\n"));
+        Assert.Contains("\r\nAuthorization: Answered\r\n", sent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_streamed_challenge_response_is_drained_so_the_answer_reuses_its_connection()
     {

@@ -23,6 +23,7 @@ public sealed class RequestBodySendingTests
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => RequestBody.FromString(null!)).ParamName);
         Assert.Equal("chunks", Assert.Throws<ArgumentNullException>(() => RequestBody.FromChunks(null!)).ParamName);
         Assert.Equal("chunks", Assert.Throws<ArgumentNullException>(() => RequestBody.FromAsyncChunks(null!)).ParamName);
+        Assert.Equal("stream", Assert.Throws<ArgumentNullException>(() => RequestBody.FromStream(null!)).ParamName);
     }
 
     [Fact]
