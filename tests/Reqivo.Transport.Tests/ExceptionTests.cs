@@ -54,6 +54,8 @@ public class ExceptionTests
         Assert.Contains("unix:/run/x.sock", unix.Message, StringComparison.Ordinal);
         Assert.Contains("example.test:8443", new ReadTimeoutException(TimeSpan.FromSeconds(1), Endpoint).Message, StringComparison.Ordinal);
         Assert.Contains("example.test:8443", new WriteTimeoutException(TimeSpan.FromSeconds(1), Endpoint).Message, StringComparison.Ordinal);
+        Assert.Equal(Endpoint, new ReadTimeoutException(TimeSpan.FromSeconds(1), Endpoint).Endpoint);
+        Assert.Equal(Endpoint, new WriteTimeoutException(TimeSpan.FromSeconds(1), Endpoint).Endpoint);
     }
 
     [Fact]
