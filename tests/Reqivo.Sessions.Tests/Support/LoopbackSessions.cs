@@ -1,5 +1,6 @@
 using System;
 using System.Net.Security;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using Reqivo;
 using Reqivo.Pooling;
@@ -22,9 +23,28 @@ internal static class LoopbackSessions
         },
     };
 
+    // The host's connection count when each session was made: see HostConnectionsBefore.
+    private static readonly ConditionalWeakTable<Session, StrongBox<int>> HostCountAtCreation = new();
+
     /// <summary>A session whose base address is the host and which trusts the test certificate.</summary>
-    public static Session For(KestrelTestHost host, Timeouts? timeouts = null, ConnectionPoolOptions? pool = null) =>
-        new(Options(host.BaseUri, timeouts, pool));
+    public static Session For(KestrelTestHost host, Timeouts? timeouts = null, ConnectionPoolOptions? pool = null)
+    {
+        var session = new Session(Options(host.BaseUri, timeouts, pool));
+        HostCountAtCreation.Add(session, new StrongBox<int>(host.ConnectionCount));
+        return session;
+    }
+
+    /// <summary>
+    /// The host's accepted-connection count when <paramref name="session"/> was made by <see cref="For"/>, if it was.
+    /// A connection that failed fast (a timeout before the server ran) can sit in the kernel's accept queue and be
+    /// counted by the host later; comparing this with the session's own count tells when the host has seen them all.
+    /// </summary>
+    public static bool TryGetHostCountAtCreation(Session session, out int count)
+    {
+        bool known = HostCountAtCreation.TryGetValue(session, out StrongBox<int>? box);
+        count = known ? box!.Value : 0;
+        return known;
+    }
 
     /// <summary>Options with a base address, the trusted test certificate and optional timeouts and pool limits.</summary>
     public static SessionOptions Options(Uri baseAddress, Timeouts? timeouts = null, ConnectionPoolOptions? pool = null) => new()
