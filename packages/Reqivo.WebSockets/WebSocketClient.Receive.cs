@@ -219,7 +219,11 @@ public sealed partial class WebSocketClient
         WebSocketConnection connection = _connection;
         if (!connection.TryBeginRead())
         {
-            throw new InvalidOperationException("The client is closing and reads the server's Close frame itself; no receive can run meanwhile.");
+            // Only the client's own close reads beside a receiver (EnterReceive keeps out every other reader): the
+            // receive ends with the connection's final status, as it would have had it been reading the Close frame.
+            throw connection.ClosedByClient
+                ? await connection.WaitForClientCloseAsync(async, cancellationToken).ConfigureAwait(false)
+                : new InvalidOperationException("Another reader holds the connection; no receive can run meanwhile.");
         }
 
         if (ReferenceEquals(_unfinishedMessage, connection))

@@ -74,6 +74,24 @@ internal sealed partial class WebSocketConnection
         }
     }
 
+    /// <summary>
+    /// For a receive that finds the client's own close reading the server's Close frame: waits until the close has
+    /// ended (it is bounded by <see cref="WebSocketOptions.CloseTimeout"/>), then reports the closed connection.
+    /// </summary>
+    public async ValueTask<Exception> WaitForClientCloseAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (async)
+        {
+            await _closedTask.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _closedEvent.Wait(cancellationToken);
+        }
+
+        return ClosedException("The client closed the WebSocket connection.");
+    }
+
     /// <summary>A Close frame arrived: record it, answer it unless the client's went first, wait for the server's TCP close.</summary>
     private async ValueTask OnCloseFrameAsync(byte[] payload, bool async)
     {

@@ -171,9 +171,36 @@ public sealed class CloseHandshakeTests
 
         Assert.Equal(WebSocketState.Closed, client.State);
         Assert.Equal(1006, client.CloseStatus);
+        Assert.Contains("did not answer the Close frame", client.CloseReason, StringComparison.Ordinal);
         WebSocketClosedException closed = await Assert.ThrowsAsync<WebSocketClosedException>(() => pending);
         Assert.Equal(1006, closed.CloseStatus);
         Assert.IsType<TimeoutException>(closed.InnerException);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_receive_started_while_the_clients_close_reads_the_answer_waits_and_reports_the_final_status(bool async)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n")
+            .Respond(received => ServerFrames.Accept(received))
+            .ReceiveBytes(BareCloseFrameLength)
+            .Pause(release.Task)
+            .Send(ServerFrames.Close(4002, "later"))
+            .Close());
+        using WebSocketClient client = await WebSocketClient.ConnectAsync(UriOf(server), new WebSocketOptions { CloseTimeout = TimeSpan.FromSeconds(60) });
+        // With no receive running, the close reads the server's answer itself: it holds the read side once it returns.
+        ValueTask closing = client.CloseAsync(1000);
+
+        Task<WebSocketMessage> receive = async ? client.ReceiveAsync().AsTask() : Task.Run(() => client.Receive());
+        bool waited = !receive.IsCompleted;
+        release.SetResult();
+        await closing;
+        WebSocketClosedException closed = await Assert.ThrowsAsync<WebSocketClosedException>(() => receive);
+
+        Assert.True(waited);
+        Assert.Equal(4002, closed.CloseStatus);
+        Assert.Equal("later", closed.CloseReason);
     }
 
     private static byte[] Signal(TaskCompletionSource reached)

@@ -25,8 +25,30 @@ public sealed class ConnectionLossTests
         Assert.Equal(1006, closed.CloseStatus);
         Assert.Equal(string.Empty, closed.CloseReason);
         Assert.Contains(server.Port.ToString(CultureInfo.InvariantCulture), closed.Message, StringComparison.Ordinal);
-        // An end of stream has no cause; a reset has the I/O failure.
+        Assert.Contains("while reading from", closed.Message, StringComparison.Ordinal);
+        // An end of stream has no cause; a reset has the I/O failure itself (no keep-alive was involved).
         Assert.NotNull(closed.InnerException);
+        Assert.IsNotType<TimeoutException>(closed.InnerException);
+        Assert.Equal(WebSocketState.Closed, client.State);
+        Assert.Equal(string.Empty, client.CloseReason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_server_that_ends_TCP_without_a_Close_frame_leaves_the_client_closed_with_1006_and_no_reason(bool async)
+    {
+        await using var server = new ScriptedTcpServer(ServerFrames.HandshakeThen(ServerFrames.Text("last")));
+        using WebSocketClient client = await Modes.ConnectAsync(UriOf(server), null, async);
+
+        Assert.Equal("last", (await client.ReceiveAsync(async)).Text);
+        WebSocketClosedException closed = await Assert.ThrowsAsync<WebSocketClosedException>(() => client.ReceiveAsync(async));
+
+        Assert.Equal(1006, closed.CloseStatus);
+        Assert.Contains("without a Close frame", closed.Message, StringComparison.Ordinal);
+        Assert.Null(closed.InnerException);
+        Assert.Equal(WebSocketState.Closed, client.State);
+        Assert.Equal(1006, client.CloseStatus);
+        Assert.Equal(string.Empty, client.CloseReason);
     }
 
     [Theory]
@@ -49,10 +71,12 @@ public sealed class ConnectionLossTests
 
         Assert.Equal(1006, failed.CloseStatus);
         Assert.Contains(server.Port.ToString(CultureInfo.InvariantCulture), failed.Message, StringComparison.Ordinal);
+        Assert.Contains("while writing to", failed.Message, StringComparison.Ordinal);
         Assert.NotNull(failed.InnerException);
         Assert.Equal(WebSocketState.Closed, client.State);
         WebSocketClosedException later = await Assert.ThrowsAsync<WebSocketClosedException>(() => client.SendTextAsync("x", async));
         Assert.Equal(1006, later.CloseStatus);
+        Assert.Contains("nothing was sent", later.Message, StringComparison.Ordinal);
     }
 
     [Theory]

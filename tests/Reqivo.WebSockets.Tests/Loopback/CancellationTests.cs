@@ -24,8 +24,12 @@ public sealed class CancellationTests(KestrelHosts hosts) : IClassFixture<Kestre
 
         OperationCanceledException canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => receive);
         Assert.Equal(cts.Token, canceled.CancellationToken);
+        // An asynchronous read observes the token itself and its exception surfaces as it is; a blocking read is cut
+        // by closing the connection, and that failure becomes the cause of a new OperationCanceledException.
+        Assert.Equal(!async, canceled.Message.Contains("the connection was closed", StringComparison.Ordinal));
         Assert.Equal(WebSocketState.Closed, client.State);
         Assert.Equal(1006, client.CloseStatus);
+        Assert.Contains("canceled", client.CloseReason, StringComparison.Ordinal);
         WebSocketClosedException next = await Assert.ThrowsAsync<WebSocketClosedException>(() => client.ReceiveAsync(async));
         Assert.Equal(1006, next.CloseStatus);
     }

@@ -82,6 +82,7 @@ public sealed class CloseTests(KestrelHosts hosts) : IClassFixture<KestrelHosts>
 
         Assert.Equal(WebSocketState.Closed, client.State);
         Assert.Equal(1006, client.CloseStatus);
+        Assert.Contains("aborted", client.CloseReason, StringComparison.Ordinal);
         await Assert.ThrowsAsync<WebSocketClosedException>(() => client.ReceiveAsync().AsTask());
         await client.DisposeAsync();
     }

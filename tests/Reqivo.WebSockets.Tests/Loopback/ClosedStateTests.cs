@@ -210,6 +210,34 @@ public sealed class ClosedStateTests(KestrelHosts hosts) : IClassFixture<Kestrel
         Assert.Equal(1006, client.CloseStatus);
     }
 
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task ReadMessagesAsync_ends_quietly_when_the_client_closes_with_an_application_code(bool asyncClose)
+    {
+        await using WebSocketClient client = await ConnectAsync("/ws/echo", async: true);
+        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<int> reading = Task.Run(async () =>
+        {
+            int count = 0;
+            await foreach (WebSocketMessage message in client.ReadMessagesAsync())
+            {
+                count++;
+                first.TrySetResult();
+            }
+
+            return count;
+        });
+        await client.SendTextAsync("one");
+        await first.Task;
+
+        // 4000 is not a normal closure: only the client having asked for it makes the end quiet, whether the enumerator
+        // is waiting for the next message (and sees the Close frame) or starts its next receive while the close reads it.
+        await client.CloseAsync(4000, "done", asyncClose);
+
+        Assert.Equal(1, await reading);
+        Assert.Equal(4000, client.CloseStatus);
+    }
+
     private async Task<WebSocketClient> ConnectAsync(string path, bool async) =>
         await Modes.ConnectAsync((await hosts.GetAsync()).Ws(path), null, async);
 }

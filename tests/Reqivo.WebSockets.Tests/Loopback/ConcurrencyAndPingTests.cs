@@ -41,6 +41,35 @@ public sealed class ConcurrencyAndPingTests(KestrelHosts hosts) : IClassFixture<
         Assert.Equal("for the first receiver", (await pending).Text);
     }
 
+    [Theory]
+    [InlineData("message")]
+    [InlineData("into")]
+    [InlineData("stream")]
+    public async Task Every_receive_form_holds_the_receiver_slot_while_it_waits(string first)
+    {
+        KestrelTestHost host = await hosts.GetAsync();
+        await using WebSocketClient client = await WebSocketClient.ConnectAsync(host.Ws("/ws/echo"));
+        var into = new System.Buffers.ArrayBufferWriter<byte>();
+        Task pending = first switch
+        {
+            "message" => client.ReceiveAsync().AsTask(),
+            "into" => client.ReceiveIntoAsync(into).AsTask(),
+            _ => client.ReceiveStreamAsync().AsTask(),
+        };
+
+        InvalidOperationException message = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ReceiveAsync().AsTask());
+        InvalidOperationException intoError = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ReceiveIntoAsync(into).AsTask());
+        InvalidOperationException stream = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ReceiveStreamAsync().AsTask());
+
+        Assert.All([message, intoError, stream], error => Assert.Contains("one receiver at a time", error.Message, StringComparison.Ordinal));
+        await client.SendTextAsync("for the first receiver");
+        await pending;
+        if (pending is Task<WebSocketMessageStream> streaming)
+        {
+            await (await streaming).DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task A_sender_and_a_receiver_work_at_the_same_time()
     {

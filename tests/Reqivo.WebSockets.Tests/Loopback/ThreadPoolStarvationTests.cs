@@ -1,4 +1,9 @@
 using System;
+using System.Buffers;
+using System.IO;
+using System.Text;
+using System.Threading;
+using Reqivo.Protocol.WebSockets;
 using Reqivo.Tests;
 using Reqivo.WebSockets.Tests.Support;
 
@@ -39,4 +44,90 @@ public sealed class ThreadPoolStarvationTests
         Assert.Equal("starved", echoed);
         Assert.Equal(1000, closeStatus);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pings_fragments_every_receive_form_and_a_server_close_complete_while_the_thread_pool_is_starved(bool deflate)
+    {
+        using var server = new BlockingEchoServer(deflate);
+        var options = new WebSocketOptions
+        {
+            ConnectTimeout = Bound,
+            CloseTimeout = Bound,
+            PerMessageDeflate = deflate ? new PerMessageDeflateOptions() : null,
+        };
+        byte[] large = new byte[300 * 1024];
+        new Random(7).NextBytes(large.AsSpan(0, large.Length / 2)); // half noise, half zeros: both kinds of deflate input
+
+        StarvedConversation result = StarvedThreadPool.Run(
+            () =>
+            {
+                using WebSocketClient ws = WebSocketClient.Connect(server.Uri, options);
+                int pongs = 0;
+                ws.PongReceived += (_, _) => Interlocked.Increment(ref pongs);
+
+                // The server echoes the Ping as its own Ping: the client answers it from inside the receive.
+                ws.Ping("p"u8.ToArray());
+                ws.SendText("after ping");
+                string afterPing = ws.Receive().Text;
+
+                using (WebSocketMessageWriter writer = ws.BeginMessage(WebSocketMessageType.Text))
+                {
+                    writer.Write("frag"u8.ToArray());
+                    writer.Complete("ments"u8.ToArray());
+                }
+
+                var into = new ArrayBufferWriter<byte>();
+                WebSocketMessageType intoType = ws.ReceiveInto(into);
+
+                ws.SendText("streamed");
+                string streamed;
+                using (WebSocketMessageStream stream = ws.ReceiveStream())
+                using (var reader = new StreamReader(stream, Encoding.UTF8))
+                {
+                    streamed = reader.ReadToEnd();
+                }
+
+                ws.Send(large);
+                byte[] echoedLarge = ws.Receive().Data.ToArray();
+
+                ws.SendText("server-close");
+                WebSocketClosedException closed = Assert.Throws<WebSocketClosedException>(() => ws.Receive());
+                return new StarvedConversation(
+                    afterPing, Encoding.UTF8.GetString(into.WrittenSpan), intoType, streamed, echoedLarge, closed.CloseStatus, Volatile.Read(ref pongs), ws.State);
+            },
+            Bound);
+
+        Assert.Equal("after ping", result.AfterPing);
+        Assert.Equal("fragments", result.Fragmented);
+        Assert.Equal(WebSocketMessageType.Text, result.FragmentedType);
+        Assert.Equal("streamed", result.Streamed);
+        Assert.Equal(large, result.Large);
+        Assert.Equal(4000, result.CloseStatus);
+        Assert.Equal(1, result.Pongs);
+        Assert.Equal(WebSocketState.Closed, result.FinalState);
+    }
+
+    [Fact]
+    public void A_protocol_violation_is_failed_with_1002_while_the_thread_pool_is_starved()
+    {
+        using var server = new BlockingEchoServer();
+
+        (int? code, int? status) = StarvedThreadPool.Run(
+            () =>
+            {
+                using WebSocketClient ws = WebSocketClient.Connect(server.Uri, new WebSocketOptions { ConnectTimeout = Bound, CloseTimeout = Bound });
+                ws.SendText("violate");
+                WebSocketProtocolException violation = Assert.Throws<WebSocketProtocolException>(() => ws.Receive());
+                return ((int?)violation.CloseCode, ws.CloseStatus);
+            },
+            Bound);
+
+        Assert.Equal(1002, code);
+        Assert.Equal(1002, status);
+    }
+
+    private sealed record StarvedConversation(
+        string AfterPing, string Fragmented, WebSocketMessageType FragmentedType, string Streamed, byte[] Large, int CloseStatus, int Pongs, WebSocketState FinalState);
 }
