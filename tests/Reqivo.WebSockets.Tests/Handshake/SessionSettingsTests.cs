@@ -36,6 +36,20 @@ public sealed class SessionSettingsTests
         Assert.Equal(expected, uri.AbsoluteUri);
     }
 
+    [Theory]
+    [InlineData("ws://other.example/a")]
+    [InlineData("wss://other.example/a")]
+    [InlineData("http://other.example/a")]
+    [InlineData("https://other.example/a")]
+    public void An_absolute_url_needs_no_base_address(string url)
+    {
+        using var session = new Session();
+
+        (Uri uri, _) = SessionSettings.Apply(session, url, null);
+
+        Assert.Equal(url, uri.AbsoluteUri);
+    }
+
     [Fact]
     public void Without_options_the_sessions_connect_timeout_clock_transport_and_tls_apply()
     {

@@ -65,6 +65,8 @@ public sealed class KeepAliveTests
         Assert.Equal(1006, closed.CloseStatus);
         TimeoutException timeout = Assert.IsType<TimeoutException>(closed.InnerException);
         Assert.Contains(options.KeepAliveTimeout.ToString(), timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("No Pong answered the keep-alive Ping", closed.Message, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, client.CloseReason);
         ScriptedConnection connection = await server.WaitForConnectionAsync(0);
         await connection.Completion;
         ClientFrame ping = Assert.Single(ServerFrames.ParseClientFrames(connection.Received));

@@ -98,6 +98,7 @@ public sealed class DeflateTests(KestrelHosts hosts) : IClassFixture<KestrelHost
     public static TheoryData<string, bool> HostileCases() => new()
     {
         { "corrupt", false }, { "corrupt", true }, { "bomb", false }, { "bomb", true }, { "utf8", false }, { "utf8", true },
+        { "truncated-utf8", false }, { "truncated-utf8", true },
     };
 
     [Theory]
@@ -108,6 +109,8 @@ public sealed class DeflateTests(KestrelHosts hosts) : IClassFixture<KestrelHost
         {
             "corrupt" => (ServerFrames.Frame(0x2, true, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF], rsv1: true), 1002),
             "bomb" => (ServerFrames.Frame(0x2, true, ServerFrames.Deflated(new byte[100_000]), rsv1: true), 1009),
+            // Valid as far as it goes, but the message ends inside a three-byte sequence.
+            "truncated-utf8" => (ServerFrames.Frame(0x1, true, ServerFrames.Deflated([0x61, 0xE2, 0x82]), rsv1: true), 1007),
             _ => (ServerFrames.Frame(0x1, true, ServerFrames.Deflated([0x61, 0xC0, 0xAF, 0x62]), rsv1: true), 1007),
         };
         await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n")
@@ -118,7 +121,7 @@ public sealed class DeflateTests(KestrelHosts hosts) : IClassFixture<KestrelHost
         ProtocolException error = await Assert.ThrowsAnyAsync<ProtocolException>(() => client.ReceiveAsync(async));
 
         Assert.Equal(code, client.CloseStatus);
-        if (kind == "utf8")
+        if (kind.EndsWith("utf8", StringComparison.Ordinal))
         {
             Assert.Equal(WebSocketViolation.InvalidUtf8, Assert.IsType<WebSocketProtocolException>(error).Violation);
         }

@@ -57,8 +57,13 @@ public sealed class ThreadPoolStarvationTests
             CloseTimeout = Bound,
             PerMessageDeflate = deflate ? new PerMessageDeflateOptions() : null,
         };
-        byte[] large = new byte[300 * 1024];
-        new Random(7).NextBytes(large.AsSpan(0, large.Length / 2)); // half noise, half zeros: both kinds of deflate input
+        byte[] large = new byte[4 << 20];
+        // Half ASCII noise, half zeros: both kinds of deflate input, and the first MiB is also a valid text message.
+        var random = new Random(7);
+        for (int i = 0; i < large.Length / 2; i++)
+        {
+            large[i] = (byte)random.Next(32, 127);
+        }
 
         StarvedConversation result = StarvedThreadPool.Run(
             () =>
@@ -89,13 +94,32 @@ public sealed class ThreadPoolStarvationTests
                     streamed = reader.ReadToEnd();
                 }
 
+                // Large enough that sends and reads wait for the peer rather than finding buffer space or data ready.
                 ws.Send(large);
                 byte[] echoedLarge = ws.Receive().Data.ToArray();
+                ws.SendText(Encoding.Latin1.GetString(large.AsSpan(0, 1 << 20)));
+                byte[] streamedLarge = new byte[1 << 20];
+                using (WebSocketMessageStream stream = ws.ReceiveStream())
+                {
+                    int total = 0;
+                    for (int read = 1, i = 0; read > 0; i++)
+                    {
+                        read = i % 2 == 0
+                            ? stream.Read(streamedLarge, total, Math.Min(40_000, streamedLarge.Length - total))
+                            : stream.Read(streamedLarge.AsSpan(total, Math.Min(40_000, streamedLarge.Length - total)));
+                        total += read;
+                        if (total == streamedLarge.Length)
+                        {
+                            Assert.Equal(0, stream.Read(new byte[1], 0, 1));
+                            break;
+                        }
+                    }
+                }
 
                 ws.SendText("server-close");
                 WebSocketClosedException closed = Assert.Throws<WebSocketClosedException>(() => ws.Receive());
                 return new StarvedConversation(
-                    afterPing, Encoding.UTF8.GetString(into.WrittenSpan), intoType, streamed, echoedLarge, closed.CloseStatus, Volatile.Read(ref pongs), ws.State);
+                    afterPing, Encoding.UTF8.GetString(into.WrittenSpan), intoType, streamed, echoedLarge, streamedLarge, closed.CloseStatus, Volatile.Read(ref pongs), ws.State);
             },
             Bound);
 
@@ -104,6 +128,7 @@ public sealed class ThreadPoolStarvationTests
         Assert.Equal(WebSocketMessageType.Text, result.FragmentedType);
         Assert.Equal("streamed", result.Streamed);
         Assert.Equal(large, result.Large);
+        Assert.Equal(large.AsSpan(0, 1 << 20).ToArray(), result.StreamedLarge);
         Assert.Equal(4000, result.CloseStatus);
         Assert.Equal(1, result.Pongs);
         Assert.Equal(WebSocketState.Closed, result.FinalState);
@@ -129,5 +154,5 @@ public sealed class ThreadPoolStarvationTests
     }
 
     private sealed record StarvedConversation(
-        string AfterPing, string Fragmented, WebSocketMessageType FragmentedType, string Streamed, byte[] Large, int CloseStatus, int Pongs, WebSocketState FinalState);
+        string AfterPing, string Fragmented, WebSocketMessageType FragmentedType, string Streamed, byte[] Large, byte[] StreamedLarge, int CloseStatus, int Pongs, WebSocketState FinalState);
 }
