@@ -66,7 +66,8 @@ public sealed class CloseHandshakeTests
         await closeArrived.Task;
         // The state moves to CloseSent right after the write returns, which may be a moment after the server has the bytes.
         Assert.True(SpinWait.SpinUntil(() => client.State == WebSocketState.CloseSent, TimeSpan.FromSeconds(30)));
-        await Assert.ThrowsAsync<WebSocketClosedException>(() => client.SendTextAsync("too late", async));
+        WebSocketClosedException tooLate = await Assert.ThrowsAsync<WebSocketClosedException>(() => client.SendTextAsync("too late", async));
+        Assert.Contains("already sent its Close frame", tooLate.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<WebSocketClosedException>(async () =>
         {
             if (async)

@@ -97,6 +97,8 @@ public sealed class HostilePeerTests
             () => Modes.ConnectAsync(UriOf(server), new WebSocketOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) }, async));
 
         Assert.Equal(server.Port, error.Port);
+        Assert.Equal("GET", error.RequestMethod);
+        Assert.Equal(UriOf(server).AbsoluteUri, error.RequestUrl);
     }
 
     [Theory]
