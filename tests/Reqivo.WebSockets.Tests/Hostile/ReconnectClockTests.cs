@@ -36,6 +36,30 @@ public sealed class ReconnectClockTests
 
     [Theory]
     [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task No_reconnect_is_attempted_before_the_backoff_timer_fires(bool async)
+    {
+        await using var server = new ScriptedTcpServer(index => index == 0
+            ? DropAfterHandshake()
+            : new ServerScript().ReceiveUntil("\r\n\r\n").Respond(r => ServerFrames.Accept(r, ServerFrames.Text("back"))).NeverRespond());
+        var clock = new ScriptedClock { HoldOneShotTimers = true };
+        var policy = new WebSocketReconnectOptions { InitialDelay = TimeSpan.FromHours(1), Jitter = 0 };
+        using WebSocketClient client = await Modes.ConnectAsync(UriOf(server), new WebSocketOptions { Reconnect = policy, TimeProvider = clock }, async);
+        Task<WebSocketMessage> receive = async ? client.ReceiveAsync().AsTask() : Task.Run(() => client.Receive());
+
+        Assert.True(System.Threading.SpinWait.SpinUntil(() => clock.HeldCount == 1, TimeSpan.FromSeconds(30)), "The backoff timer was never armed.");
+        // The clock never fires on its own: a second connection now would mean the backoff was skipped.
+        bool reconnectedEarly = System.Threading.SpinWait.SpinUntil(() => server.AcceptedCount > 1, TimeSpan.FromMilliseconds(300));
+        bool receivedEarly = receive.IsCompleted;
+        clock.FireHeld();
+
+        Assert.Equal("back", (await receive).Text);
+        Assert.False(reconnectedEarly);
+        Assert.False(receivedEarly);
+        Assert.Equal(2, server.AcceptedCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
     public async Task A_zero_delay_reconnects_at_once_without_a_timer(bool async)
     {
         await using var server = new ScriptedTcpServer(index => index == 0
