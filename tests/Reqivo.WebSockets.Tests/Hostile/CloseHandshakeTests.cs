@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Reqivo.Protocol.WebSockets;
 using Reqivo.TestServers;
 using Reqivo.WebSockets.Tests.Support;
 
@@ -202,6 +203,36 @@ public sealed class CloseHandshakeTests
         Assert.True(waited);
         Assert.Equal(4002, closed.CloseStatus);
         Assert.Equal("later", closed.CloseReason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_failed_connection_waits_for_the_server_to_close_TCP_with_the_violations_code_already_known(bool async)
+    {
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n")
+            .Respond(received => ServerFrames.Accept(received, ServerFrames.Frame(0x3, true, [1])))
+            .ReceiveBytes(BareCloseFrameLength)
+            .Respond(_ => Signal(answered))
+            .Pause(release.Task)
+            .Close());
+        using WebSocketClient client = await Modes.ConnectAsync(UriOf(server), new WebSocketOptions { CloseTimeout = TimeSpan.FromSeconds(60) }, async);
+        Task<WebSocketMessage> receive = async ? client.ReceiveAsync().AsTask() : Task.Run(() => client.Receive());
+
+        await answered.Task;
+        int? statusWhileWaiting = client.CloseStatus;
+        // Nothing but the server's close (or the 60 s budget) may end the wait.
+        bool endedEarly = SpinWait.SpinUntil(() => receive.IsCompleted, TimeSpan.FromMilliseconds(300));
+        release.SetResult();
+        WebSocketProtocolException violation = await Assert.ThrowsAsync<WebSocketProtocolException>(() => receive);
+
+        Assert.Equal(1002, statusWhileWaiting);
+        Assert.False(endedEarly);
+        Assert.Equal(1002, violation.CloseCode);
+        Assert.Equal(1002, client.CloseStatus);
+        Assert.Equal(string.Empty, client.CloseReason);
+        Assert.Equal(WebSocketState.Closed, client.State);
     }
 
     private static byte[] Signal(TaskCompletionSource reached)
