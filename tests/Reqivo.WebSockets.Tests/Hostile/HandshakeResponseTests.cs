@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
@@ -74,6 +75,21 @@ public sealed class HandshakeResponseTests
         Assert.IsAssignableFrom<ProtocolException>(error);
         Assert.Equal("GET", error.RequestMethod);
         Assert.Equal($"ws://127.0.0.1:{server.Port}/chat", error.RequestUrl);
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
+    public async Task A_refused_upgrade_closes_the_connection_it_was_made_on(bool async)
+    {
+        // The server waits for one more byte: only the client closing the connection ends that wait.
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("\r\n\r\n")
+            .Send("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n").ReceiveBytes(1));
+
+        await Assert.ThrowsAsync<Protocol.WebSockets.WebSocketHandshakeException>(() => Modes.ConnectAsync(new Uri($"ws://127.0.0.1:{server.Port}/"), null, async));
+
+        ScriptedConnection connection = await server.WaitForConnectionAsync(0);
+        await connection.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.IsType<EndOfStreamException>(connection.Failure);
     }
 
     [Theory]
