@@ -23,7 +23,7 @@ internal static class LoopbackSessions
         },
     };
 
-    // The host's connection count when each session was made: see HostConnectionsBefore.
+    // The host's connection count when each session was made: see TryGetHostCountAtCreation.
     private static readonly ConditionalWeakTable<Session, StrongBox<int>> HostCountAtCreation = new();
 
     /// <summary>A session whose base address is the host and which trusts the test certificate.</summary>
