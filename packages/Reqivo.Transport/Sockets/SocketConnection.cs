@@ -11,19 +11,22 @@ namespace Reqivo.Transport;
 /// <summary>A connected TCP or Unix domain socket and its <see cref="SocketStream"/>.</summary>
 internal sealed class SocketConnection : ITransportConnection
 {
-    private readonly SocketStream _stream;
+    private readonly TimedDuplexStream _stream;
 
-    public SocketConnection(Socket socket, TransportEndpoint endpoint)
+    public SocketConnection(Socket socket, TransportEndpoint endpoint, bool dedicatedReadThread = false)
     {
         Socket = socket;
         Endpoint = endpoint;
-        _stream = new SocketStream(socket, endpoint);
+        _stream = dedicatedReadThread ? new PolledSocketStream(socket, endpoint) : new SocketStream(socket, endpoint);
         LocalEndPoint = socket.LocalEndPoint;
         RemoteEndPoint = socket.RemoteEndPoint;
     }
 
     /// <summary>The connected socket; tests inspect it, nothing else should touch it.</summary>
     internal Socket Socket { get; }
+
+    /// <summary>The reader thread of <see cref="SocketTransport.DedicatedReadThread"/>, when enabled; tests inspect it.</summary>
+    internal DedicatedReader? DedicatedReader => (_stream as PolledSocketStream)?.Reader;
 
     public TransportEndpoint Endpoint { get; }
 

@@ -25,6 +25,9 @@ internal sealed class TlsConnection : ITransportConnection
         RemoteCertificate = ssl.RemoteCertificate as X509Certificate2;
     }
 
+    /// <summary>The connection under the TLS session; tests inspect it.</summary>
+    internal ITransportConnection Inner => _inner;
+
     public TransportEndpoint Endpoint => _inner.Endpoint;
 
     public Stream Stream => _stream;
