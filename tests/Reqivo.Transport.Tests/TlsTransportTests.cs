@@ -126,7 +126,9 @@ public class TlsTransportTests
     {
         await using var server = new ScriptedTcpServer(new ServerScript().NeverRespond());
         var transport = new TlsTransport(new SocketTransport(), TrustTestCertificate());
-        TimeSpan timeout = TimeSpan.FromMilliseconds(300);
+        // Long enough for the ClientHello to leave on a loaded machine even when this is the process's first TLS
+        // handshake (loading the TLS library takes a while), which the last assertion relies on.
+        TimeSpan timeout = TimeSpan.FromSeconds(2);
 
         var error = await Assert.ThrowsAsync<ConnectTimeoutException>(async () =>
             await Io.ConnectAsync(transport, TransportEndpoint.Tcp("127.0.0.1", server.Port), async, timeout));

@@ -36,6 +36,23 @@ public sealed class ReconnectTests
         Assert.Equal(2, server.AcceptedCount);
     }
 
+    [Fact]
+    public async Task A_connection_with_its_own_read_thread_is_replaced_by_another()
+    {
+        await using var server = new ScriptedTcpServer(index => index == 0 ? DropAfterHandshake() : Greet("on the new connection"));
+        var options = new WebSocketOptions { Reconnect = Quick, Transport = new Reqivo.Transport.SocketTransport { DedicatedReadThread = true } };
+        using WebSocketClient client = await WebSocketClient.ConnectAsync(new Uri($"ws://127.0.0.1:{server.Port}/"), options);
+        int reconnected = 0;
+        client.Reconnected += (_, _) => reconnected++;
+
+        WebSocketMessage message = await client.ReceiveAsync();
+
+        Assert.Equal("on the new connection", message.Text);
+        Assert.Equal(1, reconnected);
+        Assert.Equal(2, server.AcceptedCount);
+        Assert.Equal(WebSocketState.Open, client.State);
+    }
+
     [Theory]
     [MemberData(nameof(Modes.SyncAndAsync), MemberType = typeof(Modes))]
     public async Task After_the_last_failed_attempt_the_client_is_closed_for_good(bool async)

@@ -45,20 +45,22 @@ public sealed class DedicatedReadThreadTests(KestrelHosts hosts) : IClassFixture
         KestrelTestHost host = await hosts.GetAsync();
         using WebSocketClient client = await WebSocketClient.ConnectAsync(host.Ws("/ws/echo"), Options(deflate: false));
 
-        Thread resumedOn = await Task.Run(async () =>
+        List<Thread> resumedOn = await Task.Run(async () =>
         {
-            // Several round-trips: each receive waits for the echo.
+            var threads = new List<Thread>();
             for (int i = 0; i < 5; i++)
             {
                 await client.SendTextAsync($"round {i}");
                 Assert.Equal($"round {i}", (await client.ReceiveAsync()).Text);
+                threads.Add(Thread.CurrentThread);
             }
 
-            return Thread.CurrentThread;
+            return threads;
         });
 
-        Assert.False(resumedOn.IsThreadPoolThread);
-        Assert.StartsWith("Reqivo reader", resumedOn.Name, StringComparison.Ordinal);
+        // Each receive waits for its echo and the reader thread resumes it, except when the echo beats the awaiting
+        // code's registration (the awaiter then queues its continuation): rare, so some round shows the reader.
+        Assert.Contains(resumedOn, thread => !thread.IsThreadPoolThread && thread.Name?.StartsWith("Reqivo reader", StringComparison.Ordinal) == true);
     }
 
     [Fact]
