@@ -167,7 +167,39 @@ public class DedicatedReadThreadTests
         Assert.Equal(SocketError.OperationAborted, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
         Assert.True(await Task.Run(() => readerThread.Join(Io.Generous)), "the reader thread ended");
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await connection.Stream.ReadAsync(new byte[16]));
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () => await connection.Stream.ReadAsync(Memory<byte>.Empty));
         Assert.Throws<ObjectDisposedException>(() => connection.Stream.Write(new byte[1]));
+    }
+
+    [Fact]
+    public async Task A_zero_byte_read_waits_for_bytes_and_consumes_none()
+    {
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("go").Send("data").NeverRespond());
+        await using ITransportConnection connection = await ConnectAsync(server.Port, async: true);
+
+        ValueTask<int> wait = connection.Stream.ReadAsync(Memory<byte>.Empty);
+        Assert.True(Io.Eventually(() => ReaderOf(connection).IsWaiting), "the zero-byte read is waiting");
+        Assert.False(wait.IsCompleted);
+        await connection.Stream.WriteAsync("go"u8.ToArray());
+
+        Assert.Equal(0, await wait);
+        Assert.Equal("data"u8.ToArray(), await Io.ReadExactlyAsync(connection.Stream, 4, async: true));
+    }
+
+    [Fact]
+    public async Task Disposing_while_a_read_starts_never_leaves_it_waiting()
+    {
+        // Dispose and ReadAsync race on many connections: every read must end, whichever wins.
+        await using var server = new ScriptedTcpServer(_ => new ServerScript().NeverRespond());
+        for (int i = 0; i < 20; i++)
+        {
+            ITransportConnection connection = await ConnectAsync(server.Port, async: true);
+            Task<int> read = Task.Run(async () => await connection.Stream.ReadAsync(new byte[16]));
+            connection.Dispose();
+
+            Exception? error = await Record.ExceptionAsync(() => read.WaitAsync(Io.Generous));
+            Assert.True(error is IOException or ObjectDisposedException, $"round {i}: {error}");
+        }
     }
 
     [Fact]

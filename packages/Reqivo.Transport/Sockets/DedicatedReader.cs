@@ -64,11 +64,6 @@ internal sealed class DedicatedReader : IValueTaskSource<int>, IDisposable
             return ValueTask.FromCanceled<int>(cancellationToken);
         }
 
-        if (_disposed)
-        {
-            return ValueTask.FromException<int>(new ObjectDisposedException(nameof(SocketStream)));
-        }
-
         if (Volatile.Read(ref _state) != Idle)
         {
             return ValueTask.FromException<int>(new InvalidOperationException("A read is already in progress on this connection; one read at a time is allowed."));
@@ -93,6 +88,14 @@ internal sealed class DedicatedReader : IValueTaskSource<int>, IDisposable
         }
 
         _requests.Release();
+
+        // Checked once the read is published as waiting: a Dispose before that found no read to end (and the thread
+        // may have left), a Dispose after it ends the read itself.
+        if (_disposed && TryClaim())
+        {
+            Fail(new ObjectDisposedException(nameof(PolledSocketStream)));
+        }
+
         return new ValueTask<int>(this, version);
     }
 

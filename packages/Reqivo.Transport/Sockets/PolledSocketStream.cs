@@ -93,6 +93,13 @@ internal sealed class PolledSocketStream : TimedDuplexStream
             return ValueTask.FromCanceled<int>(cancellationToken);
         }
 
+        // A zero-byte read waits until bytes arrive, as the runtime's socket reads do (callers use it to wait
+        // without lending a buffer); the system call would return at once.
+        if (buffer.IsEmpty)
+        {
+            return _reader.ReadAsync(buffer, ReadTimeoutSpan, cancellationToken);
+        }
+
         int received;
         SocketError error;
         try
@@ -107,8 +114,7 @@ internal sealed class PolledSocketStream : TimedDuplexStream
         return error switch
         {
             SocketError.Success => new ValueTask<int>(received),
-            SocketError.WouldBlock when !buffer.IsEmpty => _reader.ReadAsync(buffer, ReadTimeoutSpan, cancellationToken),
-            SocketError.WouldBlock => new ValueTask<int>(0),
+            SocketError.WouldBlock => _reader.ReadAsync(buffer, ReadTimeoutSpan, cancellationToken),
             _ => ValueTask.FromException<int>(TransportErrors.ReadFailed(error, ReadTimeoutSpan, _endpoint)),
         };
     }
