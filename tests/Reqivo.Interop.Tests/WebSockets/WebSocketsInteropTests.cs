@@ -42,6 +42,31 @@ public sealed class WebSocketsInteropTests(WebSocketsServer server) : IClassFixt
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Messages_are_echoed_over_a_connection_with_its_own_read_thread(bool deflate)
+    {
+        var options = new WebSocketOptions
+        {
+            Transport = new Reqivo.Transport.SocketTransport { DedicatedReadThread = true },
+            PerMessageDeflate = deflate ? new Protocol.WebSockets.PerMessageDeflateOptions() : null,
+        };
+        using WebSocketClient client = await WebSocketClient.ConnectAsync(server.Uri("/echo"), options);
+
+        foreach (int size in new[] { 0, 125, 65_536, 6 * 1024 * 1024 })
+        {
+            byte[] payload = TestPayloadOf(size);
+            await client.SendAsync(payload, WebSocketMessageType.Binary);
+            Assert.Equal(payload, (await client.ReceiveAsync()).Data.ToArray());
+        }
+
+        await client.SendTextAsync("ünïcødé ✓");
+        Assert.Equal("ünïcødé ✓", (await client.ReceiveAsync()).Text);
+        await client.CloseAsync(1000);
+        Assert.Equal(1000, client.CloseStatus);
+    }
+
+    [Theory]
     [InlineData(true, false)]
     [InlineData(true, true)]
     [InlineData(false, false)]
