@@ -42,6 +42,8 @@ public class DedicatedReadThreadTests
         Assert.NotNull(readerThread);
         Assert.Same(readerThread, resumedOn);
         Assert.False(resumedOn.IsThreadPoolThread);
+        Assert.True(readerThread.IsBackground, "the reader thread does not keep the process alive");
+        Assert.Equal($"Reqivo reader {connection.Endpoint}", readerThread.Name);
 
         await connection.Stream.WriteAsync("again"u8.ToArray());
         Assert.Equal("more"u8.ToArray(), await Io.ReadExactlyAsync(connection.Stream, 4, async: true));
@@ -227,6 +229,109 @@ public class DedicatedReadThreadTests
         var error = await Assert.ThrowsAsync<IOException>(async () => await Io.ReadAsync(connection.Stream, new byte[16], async));
 
         Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task A_reset_that_wakes_a_waiting_read_is_an_IOException_with_the_socket_error()
+    {
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("x").Abort());
+        await using ITransportConnection connection = await ConnectAsync(server.Port, async: true);
+
+        ValueTask<int> read = connection.Stream.ReadAsync(new byte[16]);
+        Assert.True(Io.Eventually(() => ReaderOf(connection).IsWaiting), "the read is waiting on the reader thread");
+        await connection.Stream.WriteAsync("x"u8.ToArray());
+
+        var error = await Assert.ThrowsAsync<IOException>(async () => await read);
+        Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task A_token_of_a_finished_read_cannot_cancel_a_later_one()
+    {
+        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("1").Send("a").ReceiveUntil("2").Send("b").NeverRespond());
+        await using ITransportConnection connection = await ConnectAsync(server.Port, async: true);
+        using var first = new CancellationTokenSource();
+        byte[] buffer = new byte[1];
+
+        ValueTask<int> firstRead = connection.Stream.ReadAsync(buffer, first.Token);
+        Assert.True(Io.Eventually(() => ReaderOf(connection).IsWaiting), "the first read is waiting");
+        await connection.Stream.WriteAsync("1"u8.ToArray());
+        Assert.Equal(1, await firstRead);
+        ValueTask<int> secondRead = connection.Stream.ReadAsync(buffer);
+        Assert.True(Io.Eventually(() => ReaderOf(connection).IsWaiting), "the second read is waiting");
+        await first.CancelAsync();
+        await connection.Stream.WriteAsync("2"u8.ToArray());
+
+        Assert.Equal(1, await secondRead);
+        Assert.Equal((byte)'b', buffer[0]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_write_that_fills_the_buffers_resumes_when_the_peer_reads(bool async)
+    {
+        const int Size = 32 << 20; // more than the kernel buffers on both sides hold
+        var reading = new TaskCompletionSource();
+        await using var server = new ScriptedTcpServer(new ServerScript().Pause(reading.Task).ReceiveBytes(Size).Send("ok").NeverRespond());
+        await using ITransportConnection connection = await ConnectAsync(server.Port, async);
+        byte[] payload = Enumerable.Range(0, Size).Select(i => (byte)(i * 31)).ToArray();
+
+        Task write = Task.Run(async () => await Io.WriteAsync(connection.Stream, payload, async));
+        await Task.Delay(200);
+        Assert.False(write.IsCompleted, "the write cannot finish while the peer is not reading");
+        reading.SetResult();
+        await write.WaitAsync(Io.Generous);
+
+        Assert.Equal("ok"u8.ToArray(), await Io.ReadExactlyAsync(connection.Stream, 2, async));
+        Assert.Equal(payload, (await server.WaitForConnectionAsync(0)).Received);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_write_that_waits_for_room_is_an_OperationCanceledException()
+    {
+        await using var server = new ScriptedTcpServer(new ServerScript().Pause(new TaskCompletionSource().Task));
+        await using ITransportConnection connection = await ConnectAsync(server.Port, async: true);
+        using var cancellation = new CancellationTokenSource();
+
+        Task write = Task.Run(async () => await connection.Stream.WriteAsync(new byte[32 << 20], cancellation.Token));
+        await Task.Delay(200);
+        Assert.False(write.IsCompleted, "the write cannot finish while the peer is not reading");
+        await cancellation.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write.WaitAsync(Io.Generous));
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Disposing_ends_a_blocked_blocking_read()
+    {
+        await using var server = new ScriptedTcpServer(new ServerScript().NeverRespond());
+        ITransportConnection connection = await ConnectAsync(server.Port, async: false);
+        using var started = new ManualResetEventSlim();
+
+        Task<int> read = Task.Run(() =>
+        {
+            started.Set();
+            return connection.Stream.Read(new byte[16]);
+        });
+        started.Wait(Io.Generous);
+        await Task.Delay(100); // most likely inside poll by now; either way the read must end
+        connection.Dispose();
+
+        Exception? error = await Record.ExceptionAsync(() => read.WaitAsync(Io.Generous));
+        Assert.True(error is ObjectDisposedException or IOException, $"{error}");
+    }
+
+    [Fact]
+    public async Task ReadByte_returns_each_byte_unsigned_then_minus_one_at_the_end()
+    {
+        await using var server = new ScriptedTcpServer(new ServerScript().Send(new byte[] { 0xFF, 0x01 }).Close());
+        await using ITransportConnection connection = await ConnectAsync(server.Port, async: false);
+
+        Assert.Equal(0xFF, connection.Stream.ReadByte());
+        Assert.Equal(0x01, connection.Stream.ReadByte());
+        Assert.Equal(-1, connection.Stream.ReadByte());
     }
 
     [Theory]
