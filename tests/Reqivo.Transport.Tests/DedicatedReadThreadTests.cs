@@ -319,8 +319,31 @@ public class DedicatedReadThreadTests
         await Task.Delay(100); // most likely inside poll by now; either way the read must end
         connection.Dispose();
 
-        Exception? error = await Record.ExceptionAsync(() => read.WaitAsync(Io.Generous));
-        Assert.True(error is ObjectDisposedException or IOException, $"{error}");
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => read.WaitAsync(Io.Generous));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_peer_that_aborts_while_a_write_waits_for_room_is_an_IOException(bool async)
+    {
+        var abort = new TaskCompletionSource();
+        await using var server = new ScriptedTcpServer(new ServerScript().Pause(abort.Task).Abort());
+        await using ITransportConnection connection = await ConnectAsync(server.Port, async);
+
+        Task write = Task.Run(async () =>
+        {
+            for (int i = 0; i < 64; i++)
+            {
+                await Io.WriteAsync(connection.Stream, new byte[1 << 20], async);
+            }
+        });
+        await Task.Delay(200);
+        Assert.False(write.IsCompleted, "the writes cannot finish while the peer is not reading");
+        abort.SetResult();
+
+        var error = await Assert.ThrowsAsync<IOException>(() => write.WaitAsync(Io.Generous));
+        Assert.IsType<SocketException>(error.InnerException);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ internal sealed class PolledSocketStream : TimedDuplexStream
         }
 
         // A zero-byte read waits until bytes arrive, as the runtime's socket reads do (callers use it to wait
-        // without lending a buffer); the system call would return at once.
+        // without lending a buffer). Linux answers an empty receive with EAGAIN anyway; not every platform does.
         if (buffer.IsEmpty)
         {
             return _reader.ReadAsync(buffer, ReadTimeoutSpan, cancellationToken);
