@@ -49,8 +49,9 @@ public sealed class SocketTransport : ITransport
     /// room on a thread-pool thread. Code that runs after awaiting a read must not block that thread waiting for
     /// another read on the same connection (with <c>.Result</c> or <c>.Wait()</c>), which would deadlock, and long
     /// CPU work there delays that connection's next read; awaiting is always safe, and a captured synchronization
-    /// context is honoured as usual. Cancellation and disposal resume the reader on the thread pool. Suited to a few
-    /// latency-sensitive connections, such as WebSockets; not to large pools.</para>
+    /// context is honoured as usual. Cancellation and disposal resume the reader on the thread pool. The blocking
+    /// stream methods work as well (they poll on the calling thread), but for blocking I/O the default is cheaper.
+    /// Suited to a few latency-sensitive connections, such as WebSockets; not to large pools.</para>
     /// </remarks>
     public bool DedicatedReadThread { get; init; }
 
