@@ -246,6 +246,24 @@ public class DedicatedReadThreadTests
     }
 
     [Fact]
+    public async Task An_async_write_to_a_reset_connection_is_an_IOException()
+    {
+        await using var server = new ScriptedTcpServer(new ServerScript().Abort());
+        await using ITransportConnection connection = await ConnectAsync(server.Port, async: true);
+        Assert.True(Io.Eventually(() => !connection.IsAlive()), "the reset arrived");
+
+        var error = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                await connection.Stream.WriteAsync(new byte[1024]);
+            }
+        });
+
+        Assert.IsType<SocketException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task A_token_of_a_finished_read_cannot_cancel_a_later_one()
     {
         await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("1").Send("a").ReceiveUntil("2").Send("b").NeverRespond());
