@@ -17,7 +17,7 @@ namespace Reqivo.Transport.Tests;
 /// <summary>
 /// <see cref="SocketTransport.DedicatedReadThread"/>: asynchronous reads that wait are resumed on the connection's
 /// own thread, and the blocking and asynchronous stream methods keep the results, errors, timeouts and cancellation
-/// of the default socket stream.
+/// of the default socket stream (timeouts and resets on both streams are in <see cref="SocketStreamTests"/>).
 /// </summary>
 public class DedicatedReadThreadTests
 {
@@ -84,43 +84,6 @@ public class DedicatedReadThreadTests
         await Task.Run(async () => await Io.WriteAsync(connection.Stream, large, async));
         Assert.Equal(large, await echoed);
         Assert.True(connection.IsAlive());
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_silent_peer_is_a_ReadTimeoutException(bool async)
-    {
-        await using var server = new ScriptedTcpServer(new ServerScript().NeverRespond());
-        await using ITransportConnection connection = await ConnectAsync(server.Port, async);
-        connection.ReadTimeout = Short;
-
-        var error = await Assert.ThrowsAsync<ReadTimeoutException>(async () => await Io.ReadAsync(connection.Stream, new byte[16], async));
-
-        Assert.Equal(Short, error.Timeout);
-        Assert.Equal(connection.Endpoint, error.Endpoint);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_peer_that_stops_reading_is_a_WriteTimeoutException(bool async)
-    {
-        await using var server = new ScriptedTcpServer(new ServerScript().Pause(new TaskCompletionSource().Task));
-        await using ITransportConnection connection = await ConnectAsync(server.Port, async);
-        connection.WriteTimeout = Short;
-        var chunk = new byte[1 << 20];
-
-        var error = await Assert.ThrowsAsync<WriteTimeoutException>(async () =>
-        {
-            for (int i = 0; i < 1024; i++)
-            {
-                await Io.WriteAsync(connection.Stream, chunk, async);
-            }
-        });
-
-        Assert.Equal(Short, error.Timeout);
-        Assert.Equal(connection.Endpoint, error.Endpoint);
     }
 
     [Fact]
@@ -215,20 +178,6 @@ public class DedicatedReadThreadTests
 
         Assert.Contains("one read at a time", error.Message, StringComparison.Ordinal);
         Assert.False(first.IsCompleted);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_reset_is_an_IOException_with_the_socket_error(bool async)
-    {
-        await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("x").Abort());
-        await using ITransportConnection connection = await ConnectAsync(server.Port, async);
-
-        await Io.WriteAsync(connection.Stream, "x"u8.ToArray(), async);
-        var error = await Assert.ThrowsAsync<IOException>(async () => await Io.ReadAsync(connection.Stream, new byte[16], async));
-
-        Assert.Equal(SocketError.ConnectionReset, Assert.IsType<SocketException>(error.InnerException).SocketErrorCode);
     }
 
     [Fact]

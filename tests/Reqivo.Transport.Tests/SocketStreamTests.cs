@@ -13,12 +13,11 @@ public class SocketStreamTests
     private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(100);
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_silent_peer_is_a_ReadTimeoutException(bool async)
+    [MemberData(nameof(ModesAndTransports))]
+    public async Task A_silent_peer_is_a_ReadTimeoutException(bool async, bool dedicatedReadThread)
     {
         await using var server = new ScriptedTcpServer(new ServerScript().NeverRespond());
-        await using ITransportConnection connection = await Connect(server, async);
+        await using ITransportConnection connection = await Connect(server, async, dedicatedReadThread);
         connection.ReadTimeout = Short;
 
         var error = await Assert.ThrowsAsync<ReadTimeoutException>(async () => await Io.ReadAsync(connection.Stream, new byte[16], async));
@@ -48,12 +47,11 @@ public class SocketStreamTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_peer_that_stops_reading_is_a_WriteTimeoutException(bool async)
+    [MemberData(nameof(ModesAndTransports))]
+    public async Task A_peer_that_stops_reading_is_a_WriteTimeoutException(bool async, bool dedicatedReadThread)
     {
         await using var server = new ScriptedTcpServer(new ServerScript().Pause(new TaskCompletionSource().Task));
-        await using ITransportConnection connection = await Connect(server, async);
+        await using ITransportConnection connection = await Connect(server, async, dedicatedReadThread);
         connection.WriteTimeout = Short;
         var chunk = new byte[1 << 20];
 
@@ -67,6 +65,7 @@ public class SocketStreamTests
         });
 
         Assert.Equal(Short, error.Timeout);
+        Assert.Equal(connection.Endpoint, error.Endpoint);
     }
 
     [Fact]
@@ -85,12 +84,11 @@ public class SocketStreamTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_reset_is_an_IOException_with_the_socket_error(bool async)
+    [MemberData(nameof(ModesAndTransports))]
+    public async Task A_reset_is_an_IOException_with_the_socket_error(bool async, bool dedicatedReadThread)
     {
         await using var server = new ScriptedTcpServer(new ServerScript().ReceiveUntil("x").Abort());
-        await using ITransportConnection connection = await Connect(server, async);
+        await using ITransportConnection connection = await Connect(server, async, dedicatedReadThread);
 
         await Io.WriteAsync(connection.Stream, "x"u8.ToArray(), async);
         var error = await Assert.ThrowsAsync<IOException>(async () => await Io.ReadAsync(connection.Stream, new byte[16], async));
@@ -179,6 +177,9 @@ public class SocketStreamTests
         Assert.Throws<ArgumentOutOfRangeException>(() => connection.WriteTimeout = TimeSpan.FromMilliseconds(-5));
     }
 
-    private static ValueTask<ITransportConnection> Connect(ScriptedTcpServer server, bool async) =>
-        Io.ConnectAsync(new SocketTransport(), TransportEndpoint.Tcp("127.0.0.1", server.Port), async);
+    /// <summary>Blocking and asynchronous calls, on the default socket stream and on a dedicated read thread's.</summary>
+    public static TheoryData<bool, bool> ModesAndTransports => new() { { false, false }, { true, false }, { false, true }, { true, true } };
+
+    private static ValueTask<ITransportConnection> Connect(ScriptedTcpServer server, bool async, bool dedicatedReadThread = false) =>
+        Io.ConnectAsync(new SocketTransport { DedicatedReadThread = dedicatedReadThread }, TransportEndpoint.Tcp("127.0.0.1", server.Port), async);
 }
