@@ -1,13 +1,11 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.Net.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Protocol.WebSockets;
 using Reqivo.TestServers;
 using Reqivo.Tests;
-using Reqivo.Transport;
 using Reqivo.WebSockets.Tests.Support;
 
 namespace Reqivo.WebSockets.Tests.Loopback;
@@ -31,14 +29,7 @@ public sealed class CallerContextTests(KestrelHosts hosts) : IClassFixture<Kestr
         KestrelTestHost host = await hosts.GetAsync(https);
         var options = new WebSocketOptions
         {
-            Tls = new TlsOptions
-            {
-                AuthenticationOptions = new SslClientAuthenticationOptions
-                {
-                    RemoteCertificateValidationCallback = static (_, certificate, _, _) =>
-                        certificate?.GetCertHashString() == TestCertificates.Localhost.GetCertHashString(),
-                },
-            },
+            Tls = TestTls.TrustTestCertificate(),
             PerMessageDeflate = deflate ? new PerMessageDeflateOptions() : null,
         };
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.Protocol.WebSockets;
@@ -116,13 +115,6 @@ public sealed class DedicatedReadThreadTests(KestrelHosts hosts) : IClassFixture
     {
         Transport = new SocketTransport { DedicatedReadThread = true },
         PerMessageDeflate = deflate ? new PerMessageDeflateOptions() : null,
-        Tls = new TlsOptions
-        {
-            AuthenticationOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = static (_, certificate, _, _) =>
-                    certificate is not null && certificate.GetCertHashString() == TestCertificates.Localhost.GetCertHashString(),
-            },
-        },
+        Tls = TestTls.TrustTestCertificate(),
     };
 }

@@ -1,12 +1,10 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.Net.Security;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Reqivo.TestServers;
-using Reqivo.Transport;
 using Reqivo.WebSockets.Tests.Support;
 
 namespace Reqivo.WebSockets.Tests.Loopback;
@@ -14,18 +12,7 @@ namespace Reqivo.WebSockets.Tests.Loopback;
 /// <summary>Messages to and from ASP.NET Core's WebSocket echo, whole and streamed, over ws and wss.</summary>
 public sealed class EchoTests(KestrelHosts hosts) : IClassFixture<KestrelHosts>
 {
-    private static readonly WebSocketOptions TrustTestCertificate = new()
-    {
-        // Exactly the test certificate and nothing else.
-        Tls = new TlsOptions
-        {
-            AuthenticationOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = static (_, certificate, _, _) =>
-                    certificate is not null && certificate.GetCertHashString() == TestCertificates.Localhost.GetCertHashString(),
-            },
-        },
-    };
+    private static readonly WebSocketOptions TrustTestCertificate = new() { Tls = TestTls.TrustTestCertificate() };
 
     [Theory]
     [InlineData(false, false)]
